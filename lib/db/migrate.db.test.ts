@@ -46,6 +46,15 @@ describe("migrations", () => {
     expect(await describeCatalog(fromMigrations.url)).toEqual(await describeCatalog(fromSchema.url));
   });
 
+  it("keeps the snapshot used by migration:create equal to schema.prisma", async () => {
+    const schema = await readFile(schemaPath, "utf8");
+    const snapshot = await readFile(schemaPath.replace("schema.prisma", "migrations/schema.snapshot.prisma"), "utf8");
+    const engine = await openSchemaEngine(fromSchema.url, schema);
+    const sql = await engine.diff(snapshot, schema);
+    await engine.close();
+    expect(sql.replace(/--.*$/gm, "").trim()).toBe("");
+  });
+
   it("enforces the hand-written checks: a key-question % above 100 is refused", async () => {
     const client = new pg.Client({ connectionString: fromMigrations.url });
     await client.connect();
