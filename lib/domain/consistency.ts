@@ -13,8 +13,7 @@ import {
 import { bandFor, overallFromScore, possibleOverallRatings } from "./overall";
 import { isRating, ratingLabel, type Rating } from "./rating";
 import { fullScore, possibleScoreRange, scoreOf } from "./score";
-
-export type DatePrecision = "DAY" | "MONTH" | "YEAR";
+import { isoPartialDate, type DatePrecision } from "./partial-date";
 
 export type InspectionFacts = {
   frameworkCode: string;
@@ -241,10 +240,7 @@ const PRECISION_ORDER: Record<DatePrecision, number> = { YEAR: 0, MONTH: 1, DAY:
 
 /** The date as "YYYY", "YYYY-MM" or "YYYY-MM-DD" (UTC), i.e. comparable as text at that precision. */
 function dateAt(date: Date, precision: DatePrecision): string {
-  const iso = date.toISOString();
-  if (precision === "YEAR") return iso.slice(0, 4);
-  if (precision === "MONTH") return iso.slice(0, 7);
-  return iso.slice(0, 10);
+  return isoPartialDate(date, precision) ?? "";
 }
 
 function isValidDate(value: Date | null | undefined): value is Date {
