@@ -61,7 +61,7 @@ export class DatasetError extends UserFacingError {
       `The seed dataset has ${issues.length} problem${issues.length === 1 ? "" : "s"}:\n` +
         issues.map((i) => `  - ${i.record}, field "${i.field}": ${i.message}`).join("\n"),
     );
-    this.name = "DatasetError";
+    // `name` stays "UserFacingError", which scripts look for to print the message alone.
   }
 }
 
