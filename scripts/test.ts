@@ -7,8 +7,8 @@ import path from "node:path";
 import { projectRoot } from "../lib/db/migrate";
 
 const bin = (name: string) => path.join(projectRoot, "node_modules", ".bin", name);
-const vitestJson = path.join(projectRoot, "test-results", "vitest-results.json");
-const e2eJson = path.join(projectRoot, "test-results", "e2e-results.json");
+const vitestJson = path.join(projectRoot, "test-reports", "vitest-results.json");
+const e2eJson = path.join(projectRoot, "test-reports", "e2e-results.json");
 rmSync(vitestJson, { force: true });
 rmSync(e2eJson, { force: true });
 
