@@ -6,7 +6,7 @@ export async function runSeed(url: string, log: (m: string) => void): Promise<vo
   const db = createPrismaClient(url, { max: 2 });
   try {
     const summary = await seed(db);
-    log(`seeded the national dataset: ${JSON.stringify(summary)}`);
+    log(`national dataset loaded: ${summary.created} rows created, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.deleted} deleted`);
   } finally {
     await db.$disconnect();
   }

@@ -17,9 +17,6 @@ import { runSeed } from "./seed-runner";
 const log = (message: string) => console.log(`[start] ${message}`);
 
 async function main() {
-  const port = parsePort(process.env.PORT);
-  await assertPortFree(port);
-
   let embedded: EmbeddedDatabase | undefined;
   let server: ChildProcess | undefined;
   let stopping = false;
@@ -41,6 +38,9 @@ async function main() {
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
 
   try {
+    const port = parsePort(process.env.PORT);
+    await assertPortFree(port);
+
     let url = process.env.DATABASE_URL;
     if (url) {
       log("using the PostgreSQL server in DATABASE_URL");

@@ -50,12 +50,24 @@ async function postgresUserIds(): Promise<{ uid: number; gid: number } | null> {
 }
 
 /**
+ * mkdir -p, one level at a time: Node's recursive mkdir spins forever on some
+ * pseudo-filesystems (seen with /proc), where this fails at once.
+ */
+async function makeDirectory(dir: string): Promise<void> {
+  if (existsSync(dir)) return;
+  await makeDirectory(path.dirname(dir));
+  await mkdir(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== "EEXIST") throw error;
+  });
+}
+
+/**
  * Fails with one clear line when the data folder cannot be used, before
  * PostgreSQL gets a chance to print something obscure.
  */
 async function prepareDataDir(dataDir: string): Promise<{ clusterDir: string; owner: { uid: number; gid: number } | null }> {
   try {
-    await mkdir(dataDir, { recursive: true });
+    await makeDirectory(dataDir);
     await access(dataDir, constants.W_OK);
   } catch {
     throw new UserFacingError(`DATA_DIR ${dataDir} is not writable: choose another folder with DATA_DIR=/path/to/folder.`);
@@ -78,7 +90,7 @@ async function prepareDataDir(dataDir: string): Promise<{ clusterDir: string; ow
       "PostgreSQL will not run as root and this machine has no `postgres` user: run as a normal user, or create one with `useradd postgres`.",
     );
   }
-  await mkdir(clusterDir, { recursive: true });
+  await makeDirectory(clusterDir);
   await chown(clusterDir, owner.uid, owner.gid);
   return { clusterDir, owner };
 }

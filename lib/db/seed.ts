@@ -631,6 +631,18 @@ async function seedInspections(
 // ---------------------------------------------------------------------------
 
 /**
+ * Lets the fault test (scripts/start.db.test.ts) kill a seed after it has
+ * written everything but before it commits. Off unless the variable is set.
+ */
+async function pauseBeforeCommitForTests(): Promise<void> {
+  const ms = Number(process.env.YJS_TEST_SEED_PAUSE_BEFORE_COMMIT_MS ?? 0);
+  if (ms > 0) {
+    console.log("seed: written, pausing before commit");
+    await new Promise((resolve) => setTimeout(resolve, ms));
+  }
+}
+
+/**
  * Seeds the frameworks and the dataset (prisma/data unless `options.data`) in one
  * transaction. Throws a UserFacingError, having written nothing, when the dataset
  * does not parse or a record contradicts the rules without an explanation.
@@ -660,6 +672,7 @@ export async function seed(db: PrismaClient, options: SeedOptions = {}): Promise
       const serviceIds = await seedServices(tx, data, laIds, summary.services);
       await seedInspections(tx, data, serviceIds, notes, summary.inspections);
       await removeStaleFrameworkParts(tx, stale);
+      await pauseBeforeCommitForTests();
     },
     { timeout: 120_000, maxWait: 20_000 },
   );
