@@ -16,7 +16,7 @@ const nodeBin = path.join(projectRoot, "node_modules", ".bin", "node");
 
 type Run = { code: number | null; stdout: string; stderr: string; ms: number };
 
-function runScript(script: string, env: NodeJS.ProcessEnv, options: { killOn?: RegExp; timeoutMs?: number } = {}): Promise<Run> {
+function runScript(script: string, env: Record<string, string | undefined>, options: { killOn?: RegExp; timeoutMs?: number } = {}): Promise<Run> {
   return new Promise((resolve) => {
     const started = Date.now();
     const child = spawn(nodeBin, ["--import", "tsx", script], {

@@ -20,6 +20,7 @@ function run(command: string, args: string[]): number {
 
 const only = process.argv[2];
 const codes: number[] = [];
+if (!only) codes.push(run(bin("tsc"), ["--noEmit"]));
 if (!only || only === "vitest") {
   codes.push(run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]));
 }
