@@ -141,10 +141,15 @@ export async function apiInspections(
   if (filters.publishedFrom) and.push({ publishedOn: { gte: filters.publishedFrom.from } });
   if (filters.publishedTo) and.push({ publishedOn: { lt: filters.publishedTo.to } });
   const where: Prisma.InspectionWhereInput = { AND: and };
-  const [total, rows] = await database.$transaction([
-    database.inspection.count({ where }),
-    database.inspection.findMany({ where, include: inspectionInclude, orderBy: inspectionOrder, skip: (page - 1) * pageSize, take: pageSize }),
-  ]);
+  // Not a batch transaction: its single connection would be sent the includes' queries in parallel.
+  const total = await database.inspection.count({ where });
+  const rows = await database.inspection.findMany({
+    where,
+    include: inspectionInclude,
+    orderBy: inspectionOrder,
+    skip: (page - 1) * pageSize,
+    take: pageSize,
+  });
   return { items: rows.map((r) => inspectionJson(inspectionSource(r))), total };
 }
 
