@@ -9,7 +9,10 @@ import { parseRatingWord } from "../domain/rating";
 import { UserFacingError } from "../errors";
 import { slugify } from "./slug";
 
-export const DATA_DIR = path.resolve(import.meta.dirname, "..", "..", "prisma", "data");
+// Inside the Next.js server bundle import.meta.dirname is undefined; the app runs from the project root there.
+export const DATA_DIR = import.meta.dirname
+  ? path.resolve(import.meta.dirname, "..", "..", "prisma", "data")
+  : path.resolve(process.cwd(), "prisma", "data");
 export const INSPECTIONS_FILE = "hmip-yjs-inspections.json";
 export const SERVICES_FILE = "yjs-services.csv";
 export const WELSH_NAMES_FILE = "welsh-names.csv";
