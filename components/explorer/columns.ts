@@ -22,6 +22,19 @@ export type ExplorerColumn = {
   optional: boolean;
 };
 
+const SHORT_FRAMEWORK_NAMES: Record<string, string> = {
+  "2018": "2018 standards",
+  "2021": "2021 standards",
+  "2018-or-2021": "2018 or 2021 standards (not confirmed which)",
+  "2025-IYJWCV": "2025: work with children and victims",
+  "2025-IYJS": "2025: full inspection",
+};
+
+/** A framework's name short enough for a table cell. */
+export function frameworkShortName(code: string, fallback: string): string {
+  return SHORT_FRAMEWORK_NAMES[code] ?? fallback;
+}
+
 export function scoreText(row: ExplorerRow): string | null {
   const l = row.latest;
   return l && l.score !== null ? `${l.score} / ${l.scoreMax ?? 36}` : null;
@@ -87,7 +100,7 @@ const FIXED: ExplorerColumn[] = [
     description: "The framework of the latest inspection",
     sortKey: "framework",
     kind: "text",
-    text: (r) => r.latest?.frameworkName ?? null,
+    text: (r) => (r.latest ? frameworkShortName(r.latest.frameworkCode, r.latest.frameworkName) : null),
     optional: false,
   },
   {

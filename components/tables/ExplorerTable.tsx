@@ -173,7 +173,7 @@ export function ExplorerTable({
                       key={header.id}
                       scope="col"
                       aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
-                      className="sticky top-0 z-10 border-b-2 border-gray-800 bg-white px-2 py-2 align-bottom whitespace-nowrap"
+                      className={`sticky top-0 border-b-2 border-gray-800 bg-white px-2 py-2 align-bottom whitespace-nowrap ${column?.kind === "service" ? "left-0 z-20" : "z-10"}`}
                       data-column={header.column.id}
                     >
                       {column?.sortKey ? (
@@ -197,12 +197,12 @@ export function ExplorerTable({
           </thead>
           <tbody>
             {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} data-service={row.id} className="border-b border-gray-200 align-top odd:bg-gray-50">
+              <tr key={row.id} data-service={row.id} className="border-b border-gray-200 bg-white align-top odd:bg-gray-50">
                 {row.getAllCells().map((cell) => {
                   const column = byId.get(cell.column.id);
                   const text = column ? (column.text(row.original) ?? "") : undefined;
                   return column?.kind === "service" ? (
-                    <th key={cell.id} scope="row" className="px-2 py-2 text-left font-normal" data-export={text}>
+                    <th key={cell.id} scope="row" className="sticky left-0 z-[1] min-w-32 bg-inherit px-2 py-2 text-left font-normal" data-export={text} data-column={cell.column.id}>
                       <table.FlexRender cell={cell} />
                     </th>
                   ) : (
