@@ -110,7 +110,7 @@ export default function ApiPage() {
                 ))}
               </ul>
               {params.length > 0 && (
-                <div className="overflow-x-auto">
+                <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={`Query parameters of ${path}`}>
                   <table className="w-full border-collapse text-left text-sm">
                     <caption className="text-left font-semibold">Query parameters of {path}, all optional</caption>
                     <thead>
@@ -141,7 +141,7 @@ export default function ApiPage() {
         <h2 id="from-code" className="text-2xl font-bold">
           From the command line
         </h2>
-        <pre className="overflow-x-auto rounded bg-gray-900 p-3 text-sm text-white">
+        <pre className="overflow-x-auto rounded bg-gray-900 p-3 text-sm text-white" tabIndex={0} aria-label="Example commands">
           {`curl -H 'Accept: text/csv' 'https://this-site/api/v1/inspections?publishedFrom=2024'
 curl -i 'https://this-site/api/v1/services/wiltshire'         # note the ETag
 curl -i -H 'If-None-Match: "<that ETag>"' 'https://this-site/api/v1/services/wiltshire'   # 304 if unchanged`}
