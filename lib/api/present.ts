@@ -1,10 +1,11 @@
 // Turns read-model rows into the public API's JSON shapes (lib/api/schemas.ts):
 // every rating as its enum and label, dates at their recorded precision, and
 // "not recorded" as null with the field present, never 0.
-import { inspectionKindLabel, type InspectionKind } from "../domain/inspection-kind";
+import { inspectionKindLabel } from "../domain/inspection-kind";
 import { keyQuestionAreaLabel, type KeyQuestionArea } from "../domain/frameworks";
 import { isoPartialDate, type DatePrecision } from "../domain/partial-date";
 import { ratingLabel, type Rating } from "../domain/rating";
+import type { ExplorerInspection } from "../queries/explorer";
 import type {
   InspectionJson,
   InspectionSummaryJson,
@@ -25,22 +26,8 @@ export function partialDateJson(date: Date | null, precision: DatePrecision | nu
   return text && precision ? { date: text, precision } : null;
 }
 
-export type InspectionSummarySource = {
-  id: number;
-  kind: InspectionKind;
-  frameworkCode: string;
-  frameworkName: string;
-  programme: string;
-  frameworkConfirmed: boolean;
-  overallRating: Rating | null;
-  score: number | null;
-  scoreMax: number | null;
-  publishedOn: Date | null;
-  publishedOnPrecision: DatePrecision | null;
-  fieldworkStart: Date | null;
-  fieldworkStartPrecision: DatePrecision | null;
-  sourceUrls: string[];
-};
+/** The headline fields of an inspection, as the explorer's read model gives them. */
+export type InspectionSummarySource = Omit<ExplorerInspection, "domains" | "standards">;
 
 export function inspectionSummaryJson(i: InspectionSummarySource): InspectionSummaryJson {
   return {
