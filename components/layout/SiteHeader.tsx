@@ -3,6 +3,7 @@ import Link from "next/link";
 const links = [
   { href: "/", label: "Overview" },
   { href: "/services", label: "Services" },
+  { href: "/api", label: "Data API" },
 ];
 
 export function SiteHeader() {

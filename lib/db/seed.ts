@@ -373,12 +373,25 @@ async function removeStaleFrameworkParts(tx: Tx, stale: Stale): Promise<void> {
 
 async function seedLocalAuthorities(tx: Tx, data: ParsedDataset, summary: Counts): Promise<Map<string, number>> {
   const names = [...new Set(data.services.flatMap((s) => s.localAuthorities))];
-  const existing = await tx.localAuthority.findMany({ where: { name: { in: names } }, select: { id: true, name: true } });
+  const existing = await tx.localAuthority.findMany({ where: { name: { in: names } }, select: { id: true, name: true, welshName: true } });
   const known = new Set(existing.map((la) => la.name));
   const missing = names.filter((n) => !known.has(n));
-  if (missing.length > 0) await tx.localAuthority.createMany({ data: missing.map((name) => ({ name })) });
+  // Welsh names (prisma/data/welsh-names.csv): written when the dataset carries them, null where none is recorded.
+  const welsh = data.welshNames;
+  const welshNameOf = (name: string) => (welsh ? (welsh[name] ?? null) : undefined);
+  if (missing.length > 0) {
+    await tx.localAuthority.createMany({ data: missing.map((name) => ({ name, welshName: welshNameOf(name) ?? null })) });
+  }
+  let updated = 0;
+  for (const la of existing) {
+    const wanted = welshNameOf(la.name);
+    if (wanted === undefined || wanted === la.welshName) continue;
+    await tx.localAuthority.update({ where: { id: la.id }, data: { welshName: wanted } });
+    updated++;
+  }
   summary.created += missing.length;
-  summary.unchanged += existing.length;
+  summary.updated += updated;
+  summary.unchanged += existing.length - updated;
   const all =
     missing.length > 0
       ? await tx.localAuthority.findMany({ where: { name: { in: names } }, select: { id: true, name: true } })

@@ -9,9 +9,13 @@ import { parseRatingWord } from "../domain/rating";
 import { UserFacingError } from "../errors";
 import { slugify } from "./slug";
 
-export const DATA_DIR = path.resolve(import.meta.dirname, "..", "..", "prisma", "data");
+// Inside the Next.js server bundle import.meta.dirname is undefined; the app runs from the project root there.
+export const DATA_DIR = import.meta.dirname
+  ? path.resolve(import.meta.dirname, "..", "..", "prisma", "data")
+  : path.resolve(process.cwd(), "prisma", "data");
 export const INSPECTIONS_FILE = "hmip-yjs-inspections.json";
 export const SERVICES_FILE = "yjs-services.csv";
+export const WELSH_NAMES_FILE = "welsh-names.csv";
 
 export type ServiceDraft = {
   slug: string;
@@ -50,7 +54,12 @@ export type InspectionDraft = {
   notes: string | null;
 };
 
-export type ParsedDataset = { services: ServiceDraft[]; inspections: InspectionDraft[] };
+export type ParsedDataset = {
+  services: ServiceDraft[];
+  inspections: InspectionDraft[];
+  /** Local authority name → its Welsh name, where recorded. Absent: the seed leaves Welsh names as they are. */
+  welshNames?: Record<string, string>;
+};
 
 export type DatasetIssue = { record: string; field: string; message: string };
 
@@ -512,20 +521,59 @@ export function parseInspectionsJson(
   return drafts;
 }
 
-/** Both files, parsed; throws a DatasetError listing every problem. */
-export function parseDataset(input: { inspectionsJson: string; servicesCsv: string }): ParsedDataset {
+// ---------------------------------------------------------------------------
+// Welsh names of Welsh local authorities (used by place-name search)
+
+const WELSH_NAME_COLUMNS = ["local_authority", "welsh_name", "source"] as const;
+
+/** welsh-names.csv: one row per Welsh local authority of `services`, with its Welsh name and source URLs. */
+export function parseWelshNamesCsv(text: string, services: readonly ServiceDraft[], issues: DatasetIssue[] = []): Record<string, string> {
+  const names: Record<string, string> = {};
+  let rows: string[][];
+  try {
+    rows = parseCsv(text);
+  } catch (error) {
+    issues.push({ record: "Welsh names CSV", field: "(file)", message: (error as Error).message });
+    return names;
+  }
+  const header = rows[0] ?? [];
+  if (header.length !== WELSH_NAME_COLUMNS.length || WELSH_NAME_COLUMNS.some((c, i) => header[i]?.trim() !== c)) {
+    issues.push({ record: "Welsh names CSV", field: "(header)", message: `expected columns ${WELSH_NAME_COLUMNS.join(",")}, got ${header.join(",")}` });
+    return names;
+  }
+  const welshAuthorities = new Set(services.filter((s) => s.nation === "WALES").flatMap((s) => s.localAuthorities));
+  rows.slice(1).forEach((cells, i) => {
+    const [authority = "", welshName = "", urls = ""] = cells.map((c) => c.trim());
+    const problem = (field: string, message: string) =>
+      issues.push({ record: `Welsh names CSV line ${i + 2} (${authority || "no name"})`, field, message });
+    if (cells.length !== WELSH_NAME_COLUMNS.length) return problem("(row)", `expected ${WELSH_NAME_COLUMNS.length} cells, got ${cells.length}`);
+    if (!welshAuthorities.has(authority)) return problem("local_authority", `"${authority}" is not a local authority of a Welsh service in the services CSV`);
+    if (authority in names) return problem("local_authority", "is listed twice");
+    if (!welshName) return problem("welsh_name", "is empty");
+    const sources = urls.split(/\s+/).filter(Boolean);
+    const badUrl = sources.find((u) => !/^https?:\/\/\S+$/.test(u));
+    if (sources.length === 0 || badUrl) return problem("source", badUrl ? `"${badUrl}" is not an http(s) URL` : "is empty");
+    names[authority] = welshName;
+  });
+  return names;
+}
+
+/** The dataset files, parsed; throws a DatasetError listing every problem. */
+export function parseDataset(input: { inspectionsJson: string; servicesCsv: string; welshNamesCsv?: string }): ParsedDataset {
   const issues: DatasetIssue[] = [];
   const services = parseServicesCsv(input.servicesCsv, issues);
   const inspections = parseInspectionsJson(input.inspectionsJson, services, issues);
+  const welshNames = input.welshNamesCsv === undefined ? undefined : parseWelshNamesCsv(input.welshNamesCsv, services, issues);
   if (issues.length > 0) throw new DatasetError(issues);
-  return { services, inspections };
+  return welshNames === undefined ? { services, inspections } : { services, inspections, welshNames };
 }
 
 /** Reads and parses the dataset in `dir` (prisma/data by default). */
 export async function loadDataset(dir = DATA_DIR): Promise<ParsedDataset> {
-  const [inspectionsJson, servicesCsv] = await Promise.all([
+  const [inspectionsJson, servicesCsv, welshNamesCsv] = await Promise.all([
     readFile(path.join(dir, INSPECTIONS_FILE), "utf8"),
     readFile(path.join(dir, SERVICES_FILE), "utf8"),
+    readFile(path.join(dir, WELSH_NAMES_FILE), "utf8"),
   ]);
-  return parseDataset({ inspectionsJson, servicesCsv });
+  return parseDataset({ inspectionsJson, servicesCsv, welshNamesCsv });
 }
