@@ -3,6 +3,9 @@
 // so the change and its entry are committed together or not at all.
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
+import { diffSnapshots, type Change } from "./diff";
+
+export { diffSnapshots, type Change };
 
 export type Actor = { id: string; email: string } | { id: null; email: "command line" };
 
@@ -39,22 +42,6 @@ export async function recordAudit(tx: Tx, entry: AuditInput): Promise<void> {
       after: toJson(entry.after),
     },
   });
-}
-
-export type Change = { path: string; before: unknown; after: unknown };
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** Every leaf that differs between two snapshots, as "ratings.2.1"-style paths. */
-export function diffSnapshots(before: unknown, after: unknown, path = ""): Change[] {
-  if (isPlainObject(before) && isPlainObject(after)) {
-    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-    return keys.flatMap((key) => diffSnapshots(before[key], after[key], path ? `${path}.${key}` : key));
-  }
-  if (JSON.stringify(before ?? null) === JSON.stringify(after ?? null)) return [];
-  return [{ path: path || "(record)", before: before ?? null, after: after ?? null }];
 }
 
 export type AuditRow = {

@@ -6,7 +6,7 @@
 
 export type HeaderSource = { get(name: string): string | null };
 
-function allowedHosts(headers: HeaderSource, env: NodeJS.ProcessEnv): Set<string> {
+function allowedHosts(headers: HeaderSource, env: Record<string, string | undefined>): Set<string> {
   const hosts = new Set<string>();
   const host = headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host");
   if (host) hosts.add(host.toLowerCase());
@@ -23,7 +23,7 @@ function allowedHosts(headers: HeaderSource, env: NodeJS.ProcessEnv): Set<string
 }
 
 /** True when the request's Origin header names this site. */
-export function isSameOrigin(headers: HeaderSource, env: NodeJS.ProcessEnv = process.env): boolean {
+export function isSameOrigin(headers: HeaderSource, env: Record<string, string | undefined> = process.env): boolean {
   const origin = headers.get("origin");
   if (!origin || origin === "null") return false;
   let host: string;

@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
 import { UserFacingError } from "../errors";
 
-export async function authSecret(database: Db, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+export async function authSecret(database: Db, env: Record<string, string | undefined> = process.env): Promise<string> {
   const fromEnv = env.BETTER_AUTH_SECRET;
   if (fromEnv !== undefined && fromEnv !== "") {
     if (fromEnv.length < 32) throw new UserFacingError("BETTER_AUTH_SECRET must be at least 32 characters long.");
