@@ -1,7 +1,7 @@
 "use server";
 // Sign-in and sign-out as server actions: each checks Origin itself, and the
 // sign-in limits apply inside better-auth (lib/auth/auth.ts).
-import { APIError } from "better-auth/api";
+import { isAPIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -26,8 +26,9 @@ export async function signIn(_previous: SignInState, formData: FormData): Promis
     const auth = await getAuth();
     await auth.api.signInEmail({ body: parsed.data, headers: requestHeaders });
   } catch (error) {
-    if (error instanceof APIError && error.statusCode === 429) return { error: error.message, email };
-    if (error instanceof APIError && (error.statusCode === 401 || error.statusCode === 400)) {
+    // isAPIError, not instanceof: the error class may come from another copy of the module.
+    if (isAPIError(error) && error.statusCode === 429) return { error: error.message, email };
+    if (isAPIError(error) && (error.statusCode === 401 || error.statusCode === 400)) {
       return { error: "The e-mail address or the password is not right.", email };
     }
     throw error;

@@ -9,6 +9,7 @@ import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { db as defaultDb, type Db } from "../db/client";
 import { clientAddress } from "./client-address";
+import { isSameOrigin } from "./origin";
 import { accountKey, addressKey, consumeRateLimit, resetRateLimit, SIGN_IN_LIMITS } from "./rate-limit";
 import { authSecret } from "./secret";
 
@@ -27,6 +28,13 @@ function buildAuth(database: Db, secret: string) {
     appName: "Youth justice inspection outcomes",
     secret,
     ...(process.env.BETTER_AUTH_URL ? { baseURL: process.env.BETTER_AUTH_URL } : {}),
+    // The site's own origin, as Host names it (see lib/auth/origin.ts), plus APP_ORIGINS.
+    trustedOrigins: async (request) => {
+      const origins = (process.env.APP_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean);
+      const origin = request?.headers.get("origin");
+      if (request && origin && isSameOrigin(request.headers)) origins.push(origin);
+      return origins;
+    },
     database: prismaAdapter(database, { provider: "postgresql" }),
     emailAndPassword: {
       enabled: true,
