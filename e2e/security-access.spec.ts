@@ -41,6 +41,7 @@ async function signIn(context: APIRequestContext, email: string, password: strin
 }
 
 test.beforeAll(async ({ playwright, baseURL }) => {
+  test.setTimeout(240_000); // users are made with the real command, one process each
   const url = e2eDatabaseUrl();
   const users = createMatrixUsers(url, "access", OWN, OTHER);
   canaries = await insertCanaries(url, OWN, OTHER);
