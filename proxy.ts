@@ -1,9 +1,26 @@
-// Runs before every request: a fresh CSP nonce (Next.js puts it on its own
-// scripts when it finds the policy on the request) and the security headers.
+// Runs before every route:
+// 1. any request that could change something (not GET/HEAD/OPTIONS) must carry
+//    an Origin naming this site, whatever route it targets (server actions and
+//    route handlers check again themselves);
+// 2. a fresh CSP nonce per response (Next.js puts it on its own scripts when it
+//    finds the policy on the request) and the security headers;
+// 3. back-office and sign-in responses are never stored by a cache, never
+//    framed by another site, and never indexed.
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "@/lib/security/headers";
+import { isSafeMethod, isSameOrigin } from "./lib/auth/origin";
+import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "./lib/security/headers";
+
+const PRIVATE = /^\/(admin|sign-in|api\/auth)(\/|$)/;
 
 export function proxy(request: NextRequest) {
+  const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+  if (!isSafeMethod(request.method) && !isSameOrigin(request.headers)) {
+    return new NextResponse("Cross-origin request refused.", {
+      status: 403,
+      headers: { "cache-control": "no-store", ...staticSecurityHeaders({ https }) },
+    });
+  }
+
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
   const requestHeaders = new Headers(request.headers);
@@ -12,7 +29,14 @@ export function proxy(request: NextRequest) {
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
-  const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   for (const [name, value] of Object.entries(staticSecurityHeaders({ https }))) response.headers.set(name, value);
+  if (PRIVATE.test(request.nextUrl.pathname)) {
+    response.headers.set("cache-control", "private, no-store");
+    response.headers.set("x-robots-tag", "noindex, nofollow");
+  }
   return response;
 }
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};

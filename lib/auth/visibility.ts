@@ -41,3 +41,19 @@ export function visibleInspectionWhere(viewer: Viewer, now: Date = new Date()): 
 export function publicInspectionSql(alias = "i"): string {
   return `(${alias}."visibility" = 'PUBLISHED' or (${alias}."visibility" = 'EMBARGOED' and ${alias}."embargoUntil" <= now()))`;
 }
+
+export type InspectionStatus = "DRAFT" | "EMBARGOED" | "PUBLISHED";
+
+/**
+ * Where an inspection stands at `now`: an embargoed inspection whose time has
+ * passed is PUBLISHED, exactly as `publicInspectionWhere` decides.
+ */
+export function inspectionStatus(
+  inspection: { visibility: "DRAFT" | "EMBARGOED" | "PUBLISHED"; embargoUntil: Date | null },
+  now: Date = new Date(),
+): InspectionStatus {
+  if (inspection.visibility === "EMBARGOED") {
+    return inspection.embargoUntil !== null && inspection.embargoUntil.getTime() <= now.getTime() ? "PUBLISHED" : "EMBARGOED";
+  }
+  return inspection.visibility;
+}

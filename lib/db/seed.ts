@@ -3,6 +3,9 @@
 // the database as it was. Idempotent: rows are matched by natural keys and only
 // written when they differ, so a second run changes nothing (not even updatedAt).
 //
+// An inspection that staff have edited (editedByStaffAt set) is detached from the
+// dataset: the seed neither updates nor deletes it, nor recreates it.
+//
 // Every inspection is checked against its framework's rules first. A record that
 // contradicts them stops the seed, unless prisma/data/discrepancies.json explains
 // it, in which case the explanation is stored as the inspection's discrepancyNote.
@@ -545,8 +548,9 @@ async function seedInspections(
   const ids = await loadFrameworkIds(tx);
   const keys = data.inspections.map((d) => d.importKey);
 
+  // An inspection staff have edited is detached from the dataset: never deleted here.
   const stale = await tx.inspection.deleteMany({
-    where: { importKey: { startsWith: IMPORT_KEY_PREFIX, notIn: keys } },
+    where: { importKey: { startsWith: IMPORT_KEY_PREFIX, notIn: keys }, editedByStaffAt: null },
   });
   summary.deleted += stale.count;
 
@@ -613,6 +617,11 @@ async function seedInspections(
       newRatings.push(...wanted.ratings.map((r) => ({ inspectionId, ...r })));
       newResults.push(...wanted.results.map((r) => ({ inspectionId, ...r })));
       summary.created++;
+      continue;
+    }
+    if (row.editedByStaffAt !== null) {
+      // Detached: a staff correction is never overwritten by the dataset.
+      summary.unchanged++;
       continue;
     }
     let changed = false;
