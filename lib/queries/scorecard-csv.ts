@@ -166,7 +166,7 @@ function comparisonTable(card: Scorecard): Cell[][] {
       d.level,
       d.label,
       d.n,
-      ...RATINGS.map((r) => d.counts[r]),
+      ...RATINGS.map((r) => d.counts?.[r] ?? null),
       d.sameAsService,
       d.enough,
       frameworks.get(d.level) ?? "",

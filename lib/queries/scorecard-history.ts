@@ -42,6 +42,8 @@ export type ChangeFromPrevious = {
   rating: { from: Rating; to: Rating; direction: RatingChange } | null;
   /** Null unless both scores are recorded and both inspections are scored under the same programme. */
   score: { from: number; to: number; difference: number } | null;
+  /** The two inspections are under different framework programmes (only the overall rating compares). */
+  acrossProgrammes: boolean;
 };
 
 export type ChangeInput = OrderableInspection & {
@@ -76,6 +78,7 @@ export function changesBetweenRatedInspections(inspections: readonly ChangeInput
         before.score != null && after.score != null && before.programme === after.programme
           ? { from: before.score, to: after.score, difference: after.score - before.score }
           : null,
+      acrossProgrammes: before.programme !== after.programme,
     });
   }
   return changes;

@@ -159,29 +159,31 @@ describe("national and regional comparisons", () => {
       const latest = await independentLatest("ENGLAND", region);
       const overall = wiltshire.comparison!.overall.levels.find((l) => l.level === level)!;
       const expected = Object.fromEntries(RATINGS.map((r) => [r, latest.filter((i) => i.overallRating === r).length]));
-      expect(overall.counts).toEqual(expected);
       expect(overall.n).toBe(latest.filter((i) => i.overallRating !== null).length);
       expect(overall.enough).toBe(overall.n >= 5);
+      expect(overall.counts).toEqual(overall.enough ? expected : null);
 
       const courtAssessment = wiltshire.comparison!.standards.find((s) => s.code === "2.1")!.levels.find((l) => l.level === level)!;
       const rated21 = latest.flatMap((i) => i.standardRatings.filter((r) => r.standard.code === "2.1").map((r) => r.rating));
       expect(courtAssessment.n).toBe(rated21.length);
-      expect(courtAssessment.sameAsService).toBe(rated21.filter((r) => r === "REQUIRES_IMPROVEMENT").length);
+      expect(courtAssessment.sameAsService).toBe(
+        rated21.length >= 5 ? rated21.filter((r) => r === "REQUIRES_IMPROVEMENT").length : null,
+      );
 
       const scores = latest.flatMap((i) => (i.score === null ? [] : [i.score]));
       const distribution = wiltshire.comparison!.score!.levels.find((l) => l.level === level)!;
       expect(distribution.n).toBe(scores.length);
-      expect(distribution.below).toBe(scores.filter((s) => s < 20).length);
-      expect(distribution.same).toBe(scores.filter((s) => s === 20).length);
-      expect(distribution.above).toBe(scores.filter((s) => s > 20).length);
-      expect(distribution.counts).toHaveLength(37);
       if (scores.length >= 5) {
+        expect(distribution.below).toBe(scores.filter((s) => s < 20).length);
+        expect(distribution.same).toBe(scores.filter((s) => s === 20).length);
+        expect(distribution.above).toBe(scores.filter((s) => s > 20).length);
+        expect(distribution.counts).toHaveLength(37);
         const sorted = [...scores].sort((a, b) => a - b);
         const mid = Math.floor(sorted.length / 2);
         const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1]! + sorted[mid]!) / 2;
         expect(distribution.median).toBe(median);
       } else {
-        expect(distribution.median).toBeNull();
+        expect(distribution).toMatchObject({ enough: false, counts: [], median: null, below: null, same: null, above: null });
       }
     }
   });
@@ -229,14 +231,37 @@ describe("partial data and the states that must be right", () => {
   });
 
   it("an inspection with only an overall rating lists every standard as not recorded and compares only the overall rating", async () => {
-    const derby = await card("derby");
-    const latest = derby.latest!;
-    expect(latest.overallRating).not.toBeNull();
+    const hampshire = await card("hampshire");
+    const latest = hampshire.latest!;
+    expect(latest.frameworkCode).toBe("2018");
+    expect(latest.overallRating).toBe("GOOD");
+    expect(latest.score).toBeNull();
     expect(latest.recordedStandards).toBe(0);
-    expect(latest.domains.flatMap((d) => d.standards).every((s) => s.rating === null)).toBe(true);
-    expect(derby.comparison!.standards).toEqual([]);
-    expect(derby.comparison!.notCompared.length).toBe(latest.standardCount);
+    expect(latest.standardCount).toBe(12);
+    const standards = latest.domains.flatMap((d) => d.standards);
+    expect(standards).toHaveLength(12);
+    expect(standards.every((s) => s.rating === null)).toBe(true);
+    expect(latest.notCounting).toEqual([]);
     expect(latest.hasKeyQuestionFigures).toBe(false);
+    expect(hampshire.comparison!.overall.rating).toBe("GOOD");
+    expect(hampshire.comparison!.standards).toEqual([]);
+    expect(hampshire.comparison!.notCompared).toHaveLength(12);
+    expect(hampshire.comparison!.score).toBeNull();
+  });
+
+  it("an inspection whose overall rating is not recorded is never compared as a rating", async () => {
+    const card_ = await card("monmouthshire-and-torfaen");
+    expect(card_.latest!.overallRating).toBeNull();
+    const overall = card_.comparison!.overall;
+    expect(overall.rating).toBeNull();
+    for (const level of overall.levels) expect(level.sameAsService).toBeNull();
+  });
+
+  it("a 2025-programme inspection is not scored and compares across programmes by overall rating only", async () => {
+    const derby = await card("derby");
+    expect(derby.latest!.frameworkCode).toBe("2025-IYJWCV");
+    expect(derby.latest!.frameworkScored).toBe(false);
+    expect(derby.history[0]!.change).toMatchObject({ acrossProgrammes: true, score: null });
   });
 
   it("a former service links to its successors, and each successor back to it", async () => {
@@ -365,8 +390,8 @@ describe("unpublished inspections", () => {
     expect(shown.history[0]!.change?.score).toEqual({ from: 20, to: 15, difference: -5 });
     // Now Wiltshire's latest is the passed embargo: England's Good count falls by one and RI rises by one.
     const national = shown.comparison!.overall.levels[0]!;
-    expect(national.counts.GOOD).toBe(nationalBefore.counts.GOOD - 1);
-    expect(national.counts.REQUIRES_IMPROVEMENT).toBe(nationalBefore.counts.REQUIRES_IMPROVEMENT + 1);
+    expect(national.counts!.GOOD).toBe(nationalBefore.counts!.GOOD - 1);
+    expect(national.counts!.REQUIRES_IMPROVEMENT).toBe(nationalBefore.counts!.REQUIRES_IMPROVEMENT + 1);
 
     const csv = await (await download("data.csv", "wiltshire")).text();
     expect(csv).toContain("2025-05-01");

@@ -64,6 +64,8 @@ export type InspectionSummary = {
   frameworkName: string;
   programme: string;
   frameworkConfirmed: boolean;
+  /** Whether the framework gives a score (the 2025 programme does not). */
+  frameworkScored: boolean;
   serviceNameAtInspection: string;
   fieldworkStart: Date | null;
   fieldworkStartPrecision: DatePrecision | null;
@@ -154,10 +156,11 @@ export type LevelArea = { level: Level; label: string };
 export type RatingDistribution = LevelArea & {
   /** Inspections with a rating recorded for this item. */
   n: number;
-  counts: Record<Rating, number>;
   /** n is at least MINIMUM_FOR_COMPARISON. */
   enough: boolean;
-  /** How many hold the same rating as this service (null when the service's rating is not recorded). */
+  /** How many hold each rating; null when there are too few to give a distribution. */
+  counts: Record<Rating, number> | null;
+  /** How many hold the same rating as this service; null when too few, or the service's rating is not recorded. */
   sameAsService: number | null;
 };
 
@@ -170,14 +173,16 @@ export type ComparisonRow = {
 };
 
 export type ScoreDistribution = LevelArea & {
+  /** Inspections with a recorded score. */
   n: number;
-  /** Every score from 0 to the maximum, with how many inspections had it. */
-  counts: { score: number; n: number }[];
   enough: boolean;
+  /** Every score from 0 to the maximum, with how many inspections had it; empty when there are too few. */
+  counts: { score: number; n: number }[];
+  /** The rest are null when there are too few. */
   median: number | null;
-  below: number;
-  same: number;
-  above: number;
+  below: number | null;
+  same: number | null;
+  above: number | null;
 };
 
 export type ComparisonScope = LevelArea & {
@@ -242,6 +247,7 @@ function summarise(row: InspectionRow, framework: FrameworkRow, change: ChangeFr
     frameworkName: framework.name,
     programme: framework.programme,
     frameworkConfirmed: row.frameworkConfirmed,
+    frameworkScored: framework.scored,
     serviceNameAtInspection: row.serviceNameAtInspection,
     fieldworkStart: row.fieldworkStart,
     fieldworkStartPrecision: row.fieldworkStartPrecision,
@@ -343,7 +349,8 @@ function distribution(
   const counts = emptyCounts();
   for (const r of rows) if (r.level === area.level) counts[r.rating] += r.n;
   const n = RATINGS.reduce((sum, r) => sum + counts[r], 0);
-  return { ...area, n, counts, enough: n >= MINIMUM_FOR_COMPARISON, sameAsService: rating ? counts[rating] : null };
+  if (n < MINIMUM_FOR_COMPARISON) return { ...area, n, enough: false, counts: null, sameAsService: null };
+  return { ...area, n, enough: true, counts, sameAsService: rating ? counts[rating] : null };
 }
 
 /** The median of a distribution given as counts per score. */
@@ -397,13 +404,15 @@ function compare(
         );
         const counts = Array.from({ length: max + 1 }, (_, value) => ({ score: value, n: byScore.get(value) ?? 0 }));
         const n = counts.reduce((sum, c) => sum + c.n, 0);
-        const enough = n >= MINIMUM_FOR_COMPARISON;
+        if (n < MINIMUM_FOR_COMPARISON) {
+          return { ...area, n, enough: false, counts: [], median: null, below: null, same: null, above: null };
+        }
         return {
           ...area,
           n,
           counts,
-          enough,
-          median: enough ? medianOfCounts(counts) : null,
+          enough: true,
+          median: medianOfCounts(counts),
           below: counts.filter((c) => c.score < own).reduce((sum, c) => sum + c.n, 0),
           same: counts.find((c) => c.score === own)?.n ?? 0,
           above: counts.filter((c) => c.score > own).reduce((sum, c) => sum + c.n, 0),
@@ -463,4 +472,9 @@ export async function serviceScorecard(
   const latestIndex = latestRow ? ordered.indexOf(latestRow) : history.length;
   const newerThematic = history.slice(0, latestIndex).filter((h) => !isRated(h.kind));
   return { service, latest, newerThematic, history, comparison, minimumForComparison: MINIMUM_FOR_COMPARISON };
+}
+
+/** Every service's slug and name, for the page that answers an unknown slug. One statement. */
+export async function serviceDirectory(database: Db = defaultDb()): Promise<{ slug: string; name: string; current: boolean }[]> {
+  return database.service.findMany({ select: { slug: true, name: true, current: true }, orderBy: { name: "asc" } });
 }
