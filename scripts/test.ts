@@ -25,7 +25,7 @@ if (!only || only === "vitest") {
   codes.push(run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]));
 }
 if (!only || only === "e2e") {
-  codes.push(run(process.execPath, ["--import", "tsx", path.join("scripts", "e2e.ts")]));
+  codes.push(run(process.execPath, ["--import", "tsx", path.join("scripts", "e2e.ts"), ...process.argv.slice(3)]));
 }
 
 let passed = 0;

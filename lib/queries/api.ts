@@ -90,7 +90,7 @@ export async function apiService(slug: string, database: Db = defaultDb()): Prom
   });
   if (!service) return null;
   const sources = service.inspections.map(inspectionSource);
-  const latest = latestOf(sources);
+  const latest = latestOf(sources.map((source, index) => ({ ...source, frameworkInUseFrom: service.inspections[index]!.framework.inUseFrom })));
   return {
     ...serviceJson({
       slug: service.slug,

@@ -34,6 +34,9 @@ export type ExplorerFilters = {
   before?: Date;
 };
 
+/** Which inspection is a service's latest: the site's one ordering rule (see orderingTime in scorecard-history.ts). */
+const LATEST_ORDER = `coalesce(i."publishedOn", i."fieldworkStart", make_date(lf."inUseFrom", 1, 1))`;
+
 export const FIXED_SORT_KEYS = [
   "name",
   "nation",
@@ -244,9 +247,9 @@ export async function explorerPage(query: ExplorerQuery, database: Db = defaultD
         i."fieldworkStart", i."fieldworkStartPrecision", i."sourceUrls",
         coalesce(i."publishedOn", i."fieldworkStart") as "sortDate",
         (count(*) over (partition by i."serviceId"))::int as "inspectionCount"
-      from "Inspection" i
+      from "Inspection" i join "Framework" lf on lf."id" = i."frameworkId"
       where ${publicRule}
-      order by i."serviceId", coalesce(i."publishedOn", i."fieldworkStart") desc nulls last, i."id" desc
+      order by i."serviceId", ${LATEST_ORDER} desc nulls last, i."id" desc
     ),
     page as (
       select s."id", s."slug", s."name", s."nation"::text as "nation", s."region", s."current",
@@ -290,8 +293,8 @@ export async function explorerPage(query: ExplorerQuery, database: Db = defaultD
       `with latest as (
         select distinct on (i."serviceId") i."id", i."serviceId", i."frameworkId", i."overallRating",
           coalesce(i."publishedOn", i."fieldworkStart") as "sortDate"
-        from "Inspection" i where ${publicRule}
-        order by i."serviceId", coalesce(i."publishedOn", i."fieldworkStart") desc nulls last, i."id" desc
+        from "Inspection" i join "Framework" lf on lf."id" = i."frameworkId" where ${publicRule}
+        order by i."serviceId", ${LATEST_ORDER} desc nulls last, i."id" desc
       )
       select count(*)::int as n
       from "Service" s left join latest l on l."serviceId" = s."id" left join "Framework" f on f."id" = l."frameworkId"

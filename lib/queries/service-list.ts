@@ -3,6 +3,8 @@ import { PUBLIC_VIEWER, visibleInspectionWhere, type Viewer } from "../auth/visi
 import { db as defaultDb, type Db } from "../db/client";
 import type { Rating } from "../domain/rating";
 import type { DatePrecision } from "../domain/partial-date";
+import type { InspectionKind } from "../domain/inspection-kind";
+import { orderingTime } from "./scorecard-history";
 
 export type LatestInspectionSummary = {
   id: number;
@@ -29,17 +31,17 @@ export type ServiceListRow = {
   latest: LatestInspectionSummary | null;
 };
 
-/** The date an inspection is ordered by: publication, else fieldwork; undated last. */
-export function inspectionSortDate(i: { publishedOn: Date | null; fieldworkStart: Date | null }): number {
-  return (i.publishedOn ?? i.fieldworkStart)?.getTime() ?? Number.NEGATIVE_INFINITY;
-}
+type Datable = { id: number; kind: InspectionKind; publishedOn: Date | null; fieldworkStart: Date | null; frameworkInUseFrom?: number | null };
 
-export function latestOf<T extends { id: number; publishedOn: Date | null; fieldworkStart: Date | null }>(inspections: T[]): T | null {
-  let best: T | null = null;
-  for (const i of inspections) {
-    if (!best || inspectionSortDate(i) > inspectionSortDate(best) || (inspectionSortDate(i) === inspectionSortDate(best) && i.id > best.id)) best = i;
-  }
-  return best;
+/**
+ * The latest of a service's inspections, by the one ordering rule of the site
+ * (`orderingTime` in scorecard-history.ts; the SQL readers use the same rule).
+ */
+export function latestOf<T extends Datable>(inspections: T[]): T | null {
+  const [newest] = [...inspections].sort(
+    (a, b) => orderingTime({ ...b, frameworkInUseFrom: b.frameworkInUseFrom ?? null }) - orderingTime({ ...a, frameworkInUseFrom: a.frameworkInUseFrom ?? null }) || b.id - a.id,
+  );
+  return newest ?? null;
 }
 
 export async function serviceList(viewer: Viewer = PUBLIC_VIEWER, database: Db = defaultDb()): Promise<ServiceListRow[]> {
@@ -64,13 +66,13 @@ export async function serviceList(viewer: Viewer = PUBLIC_VIEWER, database: Db =
           publishedOnPrecision: true,
           fieldworkStart: true,
           fieldworkStartPrecision: true,
-          framework: { select: { code: true, name: true } },
+          framework: { select: { code: true, name: true, inUseFrom: true } },
         },
       },
     },
   });
   return services.map((s) => {
-    const latest = latestOf(s.inspections);
+    const latest = latestOf(s.inspections.map((i) => ({ ...i, frameworkInUseFrom: i.framework.inUseFrom })));
     return {
       slug: s.slug,
       name: s.name,
