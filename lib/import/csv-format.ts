@@ -137,7 +137,8 @@ export function columnMeaning(header: string): ColumnMeaning | { error: string }
     const names = standard.names.map(normaliseHeader);
     const nameOk = rest === "" || normaliseHeader(standardHeader(code, standard.names)) === `${code} ${rest}` || names.some((n) => n.startsWith(rest) || rest.startsWith(n));
     if (!nameOk) {
-      return { error: `"${header}": standard ${code} is ${standard.names.join(" or ")}, not "${m[2]}". Check that the columns are not swapped.` };
+      const written = header.trim().replace(/^\d+\.\d+\.?[\s_]*/, "");
+      return { error: `"${header}": standard ${code} is ${standard.names.join(" or ")}, not "${written}". Check that the columns are not swapped.` };
     }
     return { field: "rating", code };
   }

@@ -20,7 +20,7 @@ export type ServiceEntry = {
 
 export type ServiceVariant = { variant: string; service: string; source: string };
 
-export type MatchLayer = "name" | "variant" | "earlier name" | "local authority";
+export type MatchLayer = "name" | "variant" | "earlier name" | "local authority" | "words of its name";
 
 export type ServiceMatch =
   | { ok: true; service: ServiceEntry; layer: MatchLayer; matchedName: string }
@@ -54,8 +54,10 @@ export function serviceNameKey(name: string): string {
     .join(" ");
 }
 
-function tokens(key: string): Set<string> {
-  return new Set(key.split(" ").filter((w) => w && w !== "and" && w !== "of"));
+const STOP_WORDS = new Set(["and", "of", "on", "upon", "city", "council"]);
+
+function tokens(key: string): string[] {
+  return key.split(" ").filter((w) => w && !STOP_WORDS.has(w));
 }
 
 /** Edit distance (insertions, deletions, substitutions). */
@@ -72,16 +74,29 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
-/** 0–1: the better of word overlap and spelling closeness. */
+/** How alike two words are, 0–1: spelling, with a shared start of four letters counting as close. */
+function wordSimilarity(a: string, b: string): number {
+  const spelling = 1 - editDistance(a, b) / Math.max(a.length, b.length);
+  let prefix = 0;
+  while (prefix < a.length && a[prefix] === b[prefix]) prefix++;
+  return Math.max(spelling, prefix >= 4 ? 0.7 : 0);
+}
+
+/**
+ * 0–1: words of one name found (exactly or nearly) in the other, over the
+ * average number of words; so "Wiltshre" is close to "Wiltshire" and "Tees
+ * Valley" to "South Tees", but "Tees Valley" is not close to "Tower Hamlets".
+ */
 export function nameSimilarity(aKey: string, bKey: string): number {
-  if (!aKey || !bKey) return 0;
   const a = tokens(aKey);
   const b = tokens(bKey);
+  if (a.length === 0 || b.length === 0) return 0;
   let shared = 0;
-  for (const w of a) if (b.has(w)) shared++;
-  const overlap = a.size + b.size === 0 ? 0 : shared / Math.min(a.size, b.size) * (shared / Math.max(a.size, b.size)) ** 0.5;
-  const spelling = 1 - editDistance(aKey, bKey) / Math.max(aKey.length, bKey.length);
-  return Math.max(overlap, spelling);
+  for (const w of a) {
+    const best = Math.max(...b.map((v) => wordSimilarity(w, v)));
+    if (best >= 0.7) shared += best;
+  }
+  return Math.min(1, shared / ((a.length + b.length) / 2));
 }
 
 type Keyed = { key: string; name: string; service: ServiceEntry };
@@ -115,6 +130,10 @@ export class ServiceCatalogue {
     for (const s of services) for (const la of s.localAuthorities) add("local authority", la, s);
   }
 
+  private isVariant(keyed: Keyed): boolean {
+    return this.layers.get("variant")?.get(keyed.key)?.some((k) => k.service.id === keyed.service.id) ?? false;
+  }
+
   match(name: string): ServiceMatch {
     const key = serviceNameKey(name);
     if (!key) return { ok: false, problem: "empty", candidates: [] };
@@ -135,6 +154,18 @@ export class ServiceCatalogue {
         return { ok: false, problem: "ambiguous", candidates: [...found.values()].map((f) => f.keyed.service) };
       }
     }
+    // Last: every word of exactly one service's name (or variant) is in the name given,
+    // e.g. "Cheshire East, Cheshire West and Chester, Halton and Warrington". Where several
+    // services' words are in it, only those not inside another's count; two left is ambiguous.
+    const given = new Set(tokens(key));
+    const within = this.all.filter((k) => (k.name === k.service.name || this.isVariant(k)) && tokens(k.key).length > 0 && tokens(k.key).every((w) => given.has(w)));
+    const widest = within.filter((k) => !within.some((o) => o.service.id !== k.service.id && tokens(o.key).length > tokens(k.key).length && tokens(k.key).every((w) => tokens(o.key).includes(w))));
+    const services = new Map(widest.map((k) => [k.service.id, k]));
+    if (services.size === 1) {
+      const [keyed] = [...services.values()] as [Keyed];
+      return { ok: true, service: keyed.service, layer: "words of its name", matchedName: keyed.name };
+    }
+    if (services.size > 1) return { ok: false, problem: "ambiguous", candidates: [...services.values()].map((k) => k.service) };
     return { ok: false, problem: "unknown", candidates: this.closest(name) };
   }
 
@@ -148,7 +179,7 @@ export class ServiceCatalogue {
       if (!current || score > current.score) best.set(keyed.service.id, { service: keyed.service, score });
     }
     return [...best.values()]
-      .filter((b) => b.score >= 0.34)
+      .filter((b) => b.score >= 0.3)
       .sort((a, b) => b.score - a.score || a.service.name.localeCompare(b.service.name))
       .slice(0, count)
       .map((b) => b.service);
