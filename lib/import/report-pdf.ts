@@ -65,7 +65,8 @@ export async function extractPdfText(bytes: Uint8Array, options: { maxBytes?: nu
       const content = await page.getTextContent();
       const items: Item[] = [];
       for (const item of content.items) {
-        if (!("str" in item) || item.str === "") continue;
+        // pdf.js fills gaps with items of spaces; the gap itself says whether it is a space or a tab.
+        if (!("str" in item) || item.str.trim() === "") continue;
         const t = item.transform as number[];
         items.push({ str: item.str, x: t[4]!, y: t[5]!, width: item.width, size: Math.abs(t[3]!) || Math.abs(t[0]!) || 10 });
       }

@@ -146,7 +146,10 @@ function readRatingsTable(r: Reader): { rows: TableRow[]; fieldworkMonth: { valu
   let start = r.find(/^\s*Ratings\s*$/i);
   if (start < 0) start = r.find(/Overall\s+rating/i) - 2;
   if (start < 0) {
-    r.miss("ratings", "Ratings table", "No \"Ratings\" heading or \"Overall rating\" line was found.");
+    const why = "No \"Ratings\" heading or \"Overall rating\" line was found.";
+    r.miss("ratings", "Ratings table", why);
+    r.miss("score", "Score", why);
+    r.miss("overallRating", "Overall rating", why);
     return { rows: [], fieldworkMonth: null };
   }
   let end = r.find(/^\s*Recommendations\s*$/i, start + 1, start + 120);
