@@ -3,9 +3,10 @@
 // keeps the seed out), and the import is refused if it is not what staff saw
 // (the preview's fingerprint) or if anything in it is refused or undecided.
 import type { Prisma, PrismaClient } from "../db/generated/client";
+import { insertInspections, insertKeyQuestionResults, insertRatings, insertRecommendations, updateInspections, type InspectionColumns } from "./bulk-writes";
 import { UserFacingError } from "../errors";
 import type { ParsedImport } from "./import-file";
-import { toDate, type InspectionState } from "./inspection-state";
+import type { InspectionState } from "./inspection-state";
 import { loadReference, planImport, type DbClient, type ImportPreview, type PlanOptions, type Reference } from "./import-plan";
 
 /** The seed's advisory lock (lib/db/seed.ts, SEED_LOCK_ID): an import and a seed never run at once. */
@@ -41,48 +42,58 @@ export class ImportConflictError extends UserFacingError {}
 
 type Tx = Prisma.TransactionClient;
 
-function scalarFields(state: InspectionState, ref: Reference) {
+function columns(state: InspectionState, ref: Reference): InspectionColumns {
   const frameworkId = ref.frameworkIds.get(state.frameworkCode);
   if (frameworkId === undefined) throw new UserFacingError(`Framework ${state.frameworkCode} is not in the database: run \`npm run db:seed\`.`);
   return {
     frameworkId,
+    serviceId: 0,
     frameworkConfirmed: state.frameworkConfirmed,
     kind: state.kind,
     serviceNameAtInspection: state.serviceNameAtInspection,
-    fieldworkStart: toDate(state.fieldworkStart),
+    fieldworkStart: state.fieldworkStart?.iso ?? null,
     fieldworkStartPrecision: state.fieldworkStart?.precision ?? null,
-    publishedOn: toDate(state.publishedOn),
+    publishedOn: state.publishedOn?.iso ?? null,
     publishedOnPrecision: state.publishedOn?.precision ?? null,
     overallRating: state.overallRating,
     score: state.score,
     scoreMax: state.scoreMax,
     visibility: state.visibility,
-    embargoUntil: state.embargoUntil ? new Date(state.embargoUntil) : null,
+    embargoUntil: state.embargoUntil,
     sourceUrls: state.sourceUrls,
     notes: state.notes,
     discrepancyNote: state.discrepancyNote,
   };
 }
 
-function childRows(inspectionId: number, state: InspectionState, ref: Reference) {
-  const ratings: Prisma.StandardRatingCreateManyInput[] = [];
-  for (const [code, rating] of Object.entries(state.ratings)) {
-    if (rating === undefined) continue;
-    const standardId = ref.standardIds.get(`${state.frameworkCode}|${code}`);
-    if (standardId === undefined) throw new Error(`no standard ${code} in framework ${state.frameworkCode}`);
-    ratings.push({ inspectionId, standardId, rating });
-  }
-  const results: Prisma.KeyQuestionResultCreateManyInput[] = [];
-  for (const [code, figures] of Object.entries(state.keyQuestions)) {
-    for (const [area, percentYes] of Object.entries(figures ?? {})) {
-      if (percentYes === undefined) continue;
-      const keyQuestionId = ref.keyQuestionIds.get(`${state.frameworkCode}|${code}|${area}`);
-      if (keyQuestionId === undefined) throw new Error(`no key question ${code} ${area} in framework ${state.frameworkCode}`);
-      results.push({ inspectionId, keyQuestionId, percentYes });
+type Children = {
+  ratings: { inspectionId: number; standardId: number; rating: string }[];
+  results: { inspectionId: number; keyQuestionId: number; percentYes: number }[];
+  recommendations: { inspectionId: number; ordinal: number; text: string }[];
+};
+
+function childRows(inspectionId: number, state: InspectionState, ref: Reference, into: Children, parts: { ratings: boolean; results: boolean; recommendations: boolean }): void {
+  if (parts.ratings) {
+    for (const [code, rating] of Object.entries(state.ratings)) {
+      if (rating === undefined) continue;
+      const standardId = ref.standardIds.get(`${state.frameworkCode}|${code}`);
+      if (standardId === undefined) throw new Error(`no standard ${code} in framework ${state.frameworkCode}`);
+      into.ratings.push({ inspectionId, standardId, rating });
     }
   }
-  const recommendations: Prisma.RecommendationCreateManyInput[] = state.recommendations.map((text, i) => ({ inspectionId, ordinal: i + 1, text }));
-  return { ratings, results, recommendations };
+  if (parts.results) {
+    for (const [code, figures] of Object.entries(state.keyQuestions)) {
+      for (const [area, percentYes] of Object.entries(figures ?? {})) {
+        if (percentYes === undefined) continue;
+        const keyQuestionId = ref.keyQuestionIds.get(`${state.frameworkCode}|${code}|${area}`);
+        if (keyQuestionId === undefined) throw new Error(`no key question ${code} ${area} in framework ${state.frameworkCode}`);
+        into.results.push({ inspectionId, keyQuestionId, percentYes });
+      }
+    }
+  }
+  if (parts.recommendations) {
+    state.recommendations.forEach((text, i) => into.recommendations.push({ inspectionId, ordinal: i + 1, text }));
+  }
 }
 
 /**
@@ -99,62 +110,44 @@ async function pauseBeforeCommitForTests(): Promise<void> {
 
 async function write(tx: Tx, preview: ImportPreview, batchLabel: string): Promise<{ createdIds: number[]; updatedIds: number[] }> {
   const ref = await loadReference(tx as DbClient);
-  const ratings: Prisma.StandardRatingCreateManyInput[] = [];
-  const results: Prisma.KeyQuestionResultCreateManyInput[] = [];
-  const recommendations: Prisma.RecommendationCreateManyInput[] = [];
+  const children: Children = { ratings: [], results: [], recommendations: [] };
+  const everything = { ratings: true, results: true, recommendations: true };
 
-  // New inspections: one insert for all, their ids read back by import key.
-  let createdIds: number[] = [];
-  if (preview.toAdd.length > 0) {
-    const batch = `import:${batchLabel}:${Date.now().toString(36)}`;
-    const created = await tx.inspection.createManyAndReturn({
-      data: preview.toAdd.map((a) => ({ serviceId: a.serviceId, importKey: `${batch}:${a.index}`, ...scalarFields(a.inspection, ref) })),
-      select: { id: true, importKey: true },
-    });
-    const idOf = new Map(created.map((c) => [c.importKey!, c.id]));
-    createdIds = preview.toAdd.map((a) => idOf.get(`${batch}:${a.index}`)!);
-    preview.toAdd.forEach((a, i) => {
-      const children = childRows(createdIds[i]!, a.inspection, ref);
-      ratings.push(...children.ratings);
-      results.push(...children.results);
-      recommendations.push(...children.recommendations);
-    });
-  }
+  // New inspections: one statement for all, their ids read back by import key.
+  const batch = `import:${batchLabel}:${Date.now().toString(36)}`;
+  const ids = await insertInspections(
+    tx,
+    preview.toAdd.map((a) => ({ ...columns(a.inspection, ref), serviceId: a.serviceId, importKey: `${batch}:${a.index}` })),
+  );
+  const createdIds = preview.toAdd.map((a) => ids.get(`${batch}:${a.index}`)!);
+  preview.toAdd.forEach((a, i) => childRows(createdIds[i]!, a.inspection, ref, children, everything));
 
-  // Updates: each guarded by the version the plan read.
+  // Updates: one statement, each row guarded by the version the plan read.
+  const updated = await updateInspections(
+    tx,
+    preview.toUpdate.map((u) => ({ ...columns(u.inspection, ref), serviceId: u.service.id, id: u.existing.id, version: u.existing.version })),
+  );
   const replaced = { ratings: [] as number[], results: [] as number[], recommendations: [] as number[] };
   for (const u of preview.toUpdate) {
-    const id = u.existing.id;
-    const updated = await tx.inspection.updateMany({
-      where: { id, version: u.existing.version },
-      data: { ...scalarFields(u.inspection, ref), version: { increment: 1 } },
-    });
-    if (updated.count !== 1) {
+    if (!updated.has(u.existing.id)) {
       throw new ImportConflictError(`${u.existing.description} was changed by someone else while the import ran. Nothing was written: preview the file again.`);
     }
     const fields = new Set(u.changes.map((c) => c.field.split(".")[0]));
-    const children = childRows(id, u.inspection, ref);
     // A change of framework moves every rating and figure to the new framework's standards.
-    const all = fields.has("frameworkCode");
-    if (all || fields.has("ratings")) {
-      replaced.ratings.push(id);
-      ratings.push(...children.ratings);
-    }
-    if (all || fields.has("keyQuestions")) {
-      replaced.results.push(id);
-      results.push(...children.results);
-    }
-    if (fields.has("recommendations")) {
-      replaced.recommendations.push(id);
-      recommendations.push(...children.recommendations);
-    }
+    const parts = {
+      ratings: fields.has("frameworkCode") || fields.has("ratings"),
+      results: fields.has("frameworkCode") || fields.has("keyQuestions"),
+      recommendations: fields.has("recommendations"),
+    };
+    for (const part of ["ratings", "results", "recommendations"] as const) if (parts[part]) replaced[part].push(u.existing.id);
+    childRows(u.existing.id, u.inspection, ref, children, parts);
   }
   if (replaced.ratings.length > 0) await tx.standardRating.deleteMany({ where: { inspectionId: { in: replaced.ratings } } });
   if (replaced.results.length > 0) await tx.keyQuestionResult.deleteMany({ where: { inspectionId: { in: replaced.results } } });
   if (replaced.recommendations.length > 0) await tx.recommendation.deleteMany({ where: { inspectionId: { in: replaced.recommendations } } });
-  if (ratings.length > 0) await tx.standardRating.createMany({ data: ratings });
-  if (results.length > 0) await tx.keyQuestionResult.createMany({ data: results });
-  if (recommendations.length > 0) await tx.recommendation.createMany({ data: recommendations });
+  await insertRatings(tx, children.ratings);
+  await insertKeyQuestionResults(tx, children.results);
+  await insertRecommendations(tx, children.recommendations);
   return { createdIds, updatedIds: preview.toUpdate.map((u) => u.existing.id) };
 }
 

@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import type { Prisma } from "../db/generated/client";
 import { visibleInspectionWhere } from "../auth/visibility";
 import { checkInspection } from "../domain/consistency";
-import { frameworkByCode } from "../domain/frameworks";
+import { frameworkByCode, type KeyQuestionArea } from "../domain/frameworks";
 import { UserFacingError } from "../errors";
 import type { PartialDateValue } from "./cell-values";
 import type { ParsedImport } from "./import-file";
@@ -97,6 +97,9 @@ export type Reference = {
   standardIds: Map<string, number>;
   /** "<framework code>|<standard code>|<area>" → key question id */
   keyQuestionIds: Map<string, number>;
+  frameworkCodes: Map<number, string>;
+  standardCodes: Map<number, string>;
+  keyQuestions: Map<number, { code: string; area: KeyQuestionArea }>;
 };
 
 export async function loadReference(db: DbClient): Promise<Reference> {
@@ -107,14 +110,24 @@ export async function loadReference(db: DbClient): Promise<Reference> {
   const standards = await db.standard.findMany({ select: { id: true, code: true, frameworkId: true } });
   const keyQuestions = await db.keyQuestion.findMany({ select: { id: true, area: true, standardId: true } });
   const codeOf = new Map(frameworks.map((f) => [f.id, f.code]));
-  const ref: Reference = { frameworkIds: new Map(frameworks.map((f) => [f.code, f.id])), standardIds: new Map(), keyQuestionIds: new Map() };
+  const ref: Reference = {
+    frameworkIds: new Map(frameworks.map((f) => [f.code, f.id])),
+    standardIds: new Map(),
+    keyQuestionIds: new Map(),
+    frameworkCodes: codeOf,
+    standardCodes: new Map(standards.map((s) => [s.id, s.code])),
+    keyQuestions: new Map(),
+  };
   const keyOfStandard = new Map<number, string>();
   for (const s of standards) {
     const key = `${codeOf.get(s.frameworkId)}|${s.code}`;
     keyOfStandard.set(s.id, key);
     ref.standardIds.set(key, s.id);
   }
-  for (const k of keyQuestions) ref.keyQuestionIds.set(`${keyOfStandard.get(k.standardId)}|${k.area}`, k.id);
+  for (const k of keyQuestions) {
+    ref.keyQuestionIds.set(`${keyOfStandard.get(k.standardId)}|${k.area}`, k.id);
+    ref.keyQuestions.set(k.id, { code: ref.standardCodes.get(k.standardId)!, area: k.area });
+  }
   return ref;
 }
 
@@ -135,21 +148,17 @@ async function loadCatalogue(db: DbClient, variants: ServiceVariant[]): Promise<
 }
 
 /** Every inspection of the given services, as comparable states (a fixed number of queries). */
-async function loadRecorded(db: DbClient, serviceIds: number[]): Promise<Recorded[]> {
+async function loadRecorded(db: DbClient, serviceIds: number[], ref: Reference): Promise<Recorded[]> {
   if (serviceIds.length === 0) return [];
   const rows = await db.inspection.findMany({
     where: { AND: [visibleInspectionWhere({ kind: "staff" }), { serviceId: { in: serviceIds } }] },
     orderBy: { id: "asc" },
   });
   const ids = rows.map((r) => r.id);
-  const frameworks = await db.framework.findMany({ select: { id: true, code: true } });
-  const ratings = await db.standardRating.findMany({ where: { inspectionId: { in: ids } }, select: { inspectionId: true, rating: true, standard: { select: { code: true } } } });
-  const results = await db.keyQuestionResult.findMany({
-    where: { inspectionId: { in: ids } },
-    select: { inspectionId: true, percentYes: true, keyQuestion: { select: { area: true, standard: { select: { code: true } } } } },
-  });
+  const ratings = await db.standardRating.findMany({ where: { inspectionId: { in: ids } }, select: { inspectionId: true, rating: true, standardId: true } });
+  const results = await db.keyQuestionResult.findMany({ where: { inspectionId: { in: ids } }, select: { inspectionId: true, percentYes: true, keyQuestionId: true } });
   const recommendations = await db.recommendation.findMany({ where: { inspectionId: { in: ids } }, orderBy: [{ inspectionId: "asc" }, { ordinal: "asc" }] });
-  const codeOf = new Map(frameworks.map((f) => [f.id, f.code]));
+  const codeOf = ref.frameworkCodes;
   const byId = new Map<number, Recorded>();
   for (const r of rows) {
     byId.set(r.id, {
@@ -175,10 +184,11 @@ async function loadRecorded(db: DbClient, serviceIds: number[]): Promise<Recorde
       recommendations: [],
     });
   }
-  for (const r of ratings) byId.get(r.inspectionId)!.ratings[r.standard.code] = r.rating;
+  for (const r of ratings) byId.get(r.inspectionId)!.ratings[ref.standardCodes.get(r.standardId)!] = r.rating;
   for (const r of results) {
     const kq = byId.get(r.inspectionId)!.keyQuestions;
-    (kq[r.keyQuestion.standard.code] ??= {})[r.keyQuestion.area] = r.percentYes;
+    const question = ref.keyQuestions.get(r.keyQuestionId)!;
+    (kq[question.code] ??= {})[question.area] = r.percentYes;
   }
   for (const r of recommendations) byId.get(r.inspectionId)!.recommendations.push(r.text);
   return [...byId.values()];
@@ -231,8 +241,26 @@ function matchOf(row: ImportRow, recorded: Recorded): { strength: "exact" | "pos
 
 // ---------------------------------------------------------------------------
 
-const where = (row: ImportRow, field: string): SourceLocation =>
-  row.locations[field] ?? row.locations[field.split(".").slice(0, 2).join(".")] ?? { line: row.line, column: null, columnName: null };
+/** Fields whose cells a problem with this field may come from, most likely first. */
+function relatedFields(field: string): (string | RegExp)[] {
+  if (field === "score" || field === "scoreMax" || field === "overallRating") return [field, "score", "overallRating", /^ratings\./];
+  if (field.startsWith("keyQuestions.")) return [field, field.split(".").slice(0, 2).join("."), new RegExp(`^${field.split(".").slice(0, 2).join("\\.")}\\.`)];
+  if (field === "publishedOn" || field === "fieldworkStart") return [field, "publishedOn", "fieldworkStart"];
+  return [field];
+}
+
+/** Where in the file a problem with `field` is: its cell, a related cell, or the row. */
+const where = (row: ImportRow, field: string): SourceLocation => {
+  for (const candidate of relatedFields(field)) {
+    if (typeof candidate === "string") {
+      if (row.locations[candidate]) return row.locations[candidate];
+    } else {
+      const key = Object.keys(row.locations).find((k) => candidate.test(k));
+      if (key) return row.locations[key]!;
+    }
+  }
+  return { line: row.line, column: null, columnName: null };
+};
 
 function reject(row: ImportRow, issues: ImportIssue[]): RejectedRow {
   return { index: row.index, line: row.line, label: row.label, serviceName: row.serviceName, issues };
@@ -288,11 +316,15 @@ export async function planImport(db: DbClient, parsed: ParsedImport, options: Pl
     }
 
     // Inspections already recorded.
-    const recorded = await loadRecorded(db, [...new Set([...matched.values()].map((s) => s.id))]);
+    const recorded = await loadRecorded(db, [...new Set([...matched.values()].map((s) => s.id))], await loadReference(db));
     const recordedByService = new Map<number, Recorded[]>();
-    for (const r of recorded) recordedByService.set(r.serviceId, [...(recordedByService.get(r.serviceId) ?? []), r]);
+    for (const r of recorded) {
+      const list = recordedByService.get(r.serviceId) ?? [];
+      list.push(r);
+      recordedByService.set(r.serviceId, list);
+    }
     const claimed = new Map<number, ImportRow>(); // recorded id → the row that matched it
-    const added: { row: ImportRow; serviceId: number; state: InspectionState }[] = [];
+    const addedByService = new Map<number, { row: ImportRow; recorded: Recorded }[]>();
 
     for (const row of parsed.rows) {
       const service = matched.get(row.index);
@@ -358,7 +390,7 @@ export async function planImport(db: DbClient, parsed: ParsedImport, options: Pl
         preview.rejected.push(reject(row, [issueAt(where(row, "publishedOn"), "publishedOn", "A new inspection needs its publication date or fieldwork start, so that it can be told apart from the service's other inspections.")]));
         continue;
       }
-      const twin = added.find((a) => a.serviceId === service.id && matchOf(row, { ...a.state, id: 0, version: 0, serviceId: a.serviceId }) !== null);
+      const twin = (addedByService.get(service.id) ?? []).find((a) => matchOf(row, a.recorded) !== null);
       if (twin) {
         preview.rejected.push(reject(row, [issueAt(where(row, "service"), null, `This is the same inspection as ${twin.row.label}: the file holds it twice.`)]));
         continue;
@@ -374,7 +406,9 @@ export async function planImport(db: DbClient, parsed: ParsedImport, options: Pl
       base.warnings.push(...problems.map((p) => ({ ...p, message: `Explained by the discrepancy note: ${p.message}` })));
       if (state.sourceUrls.length === 0) base.warnings.push(issueAt(where(row, "sourceUrls"), "sourceUrls", "No source link: add the report's address before publishing."));
       if (!framework.confirmed) base.warnings.push(issueAt(where(row, "frameworkCode"), "frameworkCode", `Recorded under framework ${framework.code}: which standards applied is not confirmed.`));
-      added.push({ row, serviceId: service.id, state });
+      const same = addedByService.get(service.id) ?? [];
+      same.push({ row, recorded: { ...state, id: 0, version: 0, serviceId: service.id } });
+      addedByService.set(service.id, same);
       preview.toAdd.push({ ...base, serviceId: service.id, inspection: state });
     }
   }

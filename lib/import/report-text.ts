@@ -16,7 +16,7 @@ export type ReadField = { field: string; label: string; value: string; line: num
 export type UnreadField = { field: string; label: string; why: string };
 
 export type ReportReading = {
-  /** The draft as an import row (DRAFT unless staff change it), ready for planImport. */
+  /** The draft as an import row, ready for planImport: a new inspection from it is a draft unless staff change its visibility. */
   row: ImportRow;
   found: ReadField[];
   unread: UnreadField[];
@@ -397,6 +397,5 @@ export function readReportText(text: string): ReportReading {
   } else {
     r.unread.unshift({ field: "service", label: "Service", why: "Neither the title nor the ratings table names the service." });
   }
-  row.visibility = "DRAFT";
   return { row, found: r.found, unread: r.unread };
 }
