@@ -118,3 +118,23 @@ export async function insertRecommendations(tx: Tx, rows: { inspectionId: number
     rows.map((r) => r.text),
   );
 }
+
+/** Deletes the ratings of the given (inspection, standard) pairs. */
+export async function deleteRatingPairs(tx: Tx, pairs: { inspectionId: number; standardId: number }[]): Promise<void> {
+  if (pairs.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `delete from "StandardRating" r using unnest($1::int[], $2::int[]) as d(i, s) where r."inspectionId" = d.i and r."standardId" = d.s`,
+    pairs.map((p) => p.inspectionId),
+    pairs.map((p) => p.standardId),
+  );
+}
+
+/** Deletes the key-question figures of the given (inspection, key question) pairs. */
+export async function deleteResultPairs(tx: Tx, pairs: { inspectionId: number; keyQuestionId: number }[]): Promise<void> {
+  if (pairs.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `delete from "KeyQuestionResult" k using unnest($1::int[], $2::int[]) as d(i, q) where k."inspectionId" = d.i and k."keyQuestionId" = d.q`,
+    pairs.map((p) => p.inspectionId),
+    pairs.map((p) => p.keyQuestionId),
+  );
+}

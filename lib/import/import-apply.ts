@@ -3,7 +3,7 @@
 // keeps the seed out), and the import is refused if it is not what staff saw
 // (the preview's fingerprint) or if anything in it is refused or undecided.
 import type { Prisma, PrismaClient } from "../db/generated/client";
-import { insertInspections, insertKeyQuestionResults, insertRatings, insertRecommendations, updateInspections, type InspectionColumns } from "./bulk-writes";
+import { deleteRatingPairs, deleteResultPairs, insertInspections, insertKeyQuestionResults, insertRatings, insertRecommendations, updateInspections, type InspectionColumns } from "./bulk-writes";
 import { UserFacingError } from "../errors";
 import type { ParsedImport } from "./import-file";
 import type { InspectionState } from "./inspection-state";
@@ -127,24 +127,50 @@ async function write(tx: Tx, preview: ImportPreview, batchLabel: string): Promis
     tx,
     preview.toUpdate.map((u) => ({ ...columns(u.inspection, ref), serviceId: u.service.id, id: u.existing.id, version: u.existing.version })),
   );
-  const replaced = { ratings: [] as number[], results: [] as number[], recommendations: [] as number[] };
+  // Only what changed is rewritten: a rating or figure that changed is deleted and
+  // written again; a change of framework moves them all to the new framework's standards.
+  const whole = { ratings: [] as number[], results: [] as number[], recommendations: [] as number[] };
+  const ratingPairs: { inspectionId: number; standardId: number }[] = [];
+  const resultPairs: { inspectionId: number; keyQuestionId: number }[] = [];
   for (const u of preview.toUpdate) {
-    if (!updated.has(u.existing.id)) {
+    const id = u.existing.id;
+    if (!updated.has(id)) {
       throw new ImportConflictError(`${u.existing.description} was changed by someone else while the import ran. Nothing was written: preview the file again.`);
     }
-    const fields = new Set(u.changes.map((c) => c.field.split(".")[0]));
-    // A change of framework moves every rating and figure to the new framework's standards.
-    const parts = {
-      ratings: fields.has("frameworkCode") || fields.has("ratings"),
-      results: fields.has("frameworkCode") || fields.has("keyQuestions"),
-      recommendations: fields.has("recommendations"),
-    };
-    for (const part of ["ratings", "results", "recommendations"] as const) if (parts[part]) replaced[part].push(u.existing.id);
-    childRows(u.existing.id, u.inspection, ref, children, parts);
+    const state = u.inspection;
+    const fields = u.changes.map((c) => c.field);
+    if (fields.includes("frameworkCode")) {
+      whole.ratings.push(id);
+      whole.results.push(id);
+      childRows(id, state, ref, children, { ratings: true, results: true, recommendations: false });
+    } else {
+      for (const field of fields) {
+        // "ratings.2.1" and "keyQuestions.2.1.DESISTANCE": the standard code holds a dot itself.
+        const [part, ...rest] = field.split(".");
+        const area = part === "keyQuestions" ? rest.pop() : undefined;
+        const code = rest.join(".");
+        if (part === "ratings") {
+          ratingPairs.push({ inspectionId: id, standardId: ref.standardIds.get(`${state.frameworkCode}|${code}`)! });
+          const rating = state.ratings[code];
+          if (rating) children.ratings.push({ inspectionId: id, standardId: ref.standardIds.get(`${state.frameworkCode}|${code}`)!, rating });
+        } else if (part === "keyQuestions" && area) {
+          const keyQuestionId = ref.keyQuestionIds.get(`${state.frameworkCode}|${code}|${area}`)!;
+          resultPairs.push({ inspectionId: id, keyQuestionId });
+          const percentYes = state.keyQuestions[code]?.[area as keyof NonNullable<InspectionState["keyQuestions"][string]>];
+          if (percentYes !== undefined) children.results.push({ inspectionId: id, keyQuestionId, percentYes });
+        }
+      }
+    }
+    if (fields.includes("recommendations")) {
+      whole.recommendations.push(id);
+      childRows(id, state, ref, children, { ratings: false, results: false, recommendations: true });
+    }
   }
-  if (replaced.ratings.length > 0) await tx.standardRating.deleteMany({ where: { inspectionId: { in: replaced.ratings } } });
-  if (replaced.results.length > 0) await tx.keyQuestionResult.deleteMany({ where: { inspectionId: { in: replaced.results } } });
-  if (replaced.recommendations.length > 0) await tx.recommendation.deleteMany({ where: { inspectionId: { in: replaced.recommendations } } });
+  if (whole.ratings.length > 0) await tx.standardRating.deleteMany({ where: { inspectionId: { in: whole.ratings } } });
+  if (whole.results.length > 0) await tx.keyQuestionResult.deleteMany({ where: { inspectionId: { in: whole.results } } });
+  if (whole.recommendations.length > 0) await tx.recommendation.deleteMany({ where: { inspectionId: { in: whole.recommendations } } });
+  await deleteRatingPairs(tx, ratingPairs);
+  await deleteResultPairs(tx, resultPairs);
   await insertRatings(tx, children.ratings);
   await insertKeyQuestionResults(tx, children.results);
   await insertRecommendations(tx, children.recommendations);

@@ -237,6 +237,21 @@ describe("rows matching recorded inspections", () => {
     expect(after.keyQuestionResults.map((r) => r.percentYes)).toContain(95);
   });
 
+  it("updates a rating and the score together, rewriting only what changed", async () => {
+    const parsed = parseImportText(importCsv({ service: "Wiltshire", published: "2024-05-14", "1.1": "Outstanding", score: "21" }));
+    const result = await applyImport(test.db, parsed, { duplicates: "update" });
+    expect(result.preview.toUpdate[0]!.changes).toEqual([
+      { field: "score", label: "Score", from: "20", to: "21" },
+      { field: "ratings.1.1", label: "Standard 1.1 Governance and leadership", from: "Good", to: "Outstanding" },
+    ]);
+    const after = await test.db.inspection.findUniqueOrThrow({ where: { id: result.updatedIds[0]! }, include: { standardRatings: { include: { standard: true } } } });
+    expect(after.score).toBe(21);
+    expect(after.standardRatings).toHaveLength(13);
+    expect(Object.fromEntries(after.standardRatings.map((r) => [r.standard.code, r.rating]))).toMatchObject({ "1.1": "OUTSTANDING", "1.2": "GOOD", "4.1": "OUTSTANDING" });
+    // and back, so the other tests see the published figures
+    await applyImport(test.db, parseImportText(importCsv({ service: "Wiltshire", published: "2024-05-14", "1.1": "Good", score: "20" })), { duplicates: "update" });
+  });
+
   it("an update that would break the rules is refused, naming the cell", async () => {
     const preview = await planImport(test.db, parseImportText(importCsv({ service: "Wiltshire", published: "2024-05-14", "3.1": "Outstanding" })), { duplicates: "update" });
     expect(preview.rejected[0]!.issues[0]).toMatchObject({
