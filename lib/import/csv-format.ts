@@ -211,8 +211,8 @@ function readRow(csvRow: CsvRow, index: number, headers: string[], meanings: Col
     b.problem(
       { line: csvRow.line, column: null, columnName: null },
       null,
-      `The row has ${csvRow.cells.length} cells but the header has ${headers.length} columns${
-        fewer ? ": the row may be cut short, or cells are missing" : ": a comma inside a cell needs the whole cell in double quotes"
+      `The row has ${csvRow.cells.length} cell${csvRow.cells.length === 1 ? "" : "s"} but the header has ${headers.length} columns${
+        fewer ? ": the row may be cut short, or cells are missing" : ": a comma inside a cell needs the whole cell in double quotes, or the header lacks a column"
       }.`,
     );
     return b.result();

@@ -8,8 +8,6 @@ import { checkInspection, frameworkByCode } from "../domain";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { DATA_DIR, INSPECTIONS_FILE } from "./dataset";
-import { importColumns } from "./csv-format";
-import { csvLine } from "./csv-table";
 import { applyImport, ImportRefusedError, type ApplyOptions } from "./import-apply";
 import { parseImportText, type ParsedImport } from "./import-file";
 import { importTemplate } from "./import-template";
@@ -18,6 +16,7 @@ import { factsOf } from "./inspection-state";
 import { readReportText } from "./report-text";
 import { reportImport } from "./report-reading";
 import { dumpDatabase } from "./testing/db-dump";
+import { importCsv } from "./testing/import-csv";
 import { scrapeCsv } from "./testing/scrape-sample";
 import { wiltshireReportText } from "./testing/seed-report";
 
@@ -29,17 +28,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await test?.drop();
 });
-
-/** A CSV in the import format with the given columns (by header) filled. */
-function importCsv(...rows: Record<string, string>[]): string {
-  const columns = importColumns();
-  const pick = (row: Record<string, string>, header: string) => {
-    if (header in row) return row[header]!;
-    const standard = Object.keys(row).find((k) => /^\d\.\d$/.test(k) && header.startsWith(`${k} `) && !header.endsWith("%"));
-    return standard === undefined ? "" : row[standard]!;
-  };
-  return [csvLine(columns), ...rows.map((row) => csvLine(columns.map((h) => pick(row, h))))].join("\n") + "\n";
-}
 
 async function refusal(parsed: ParsedImport, options: ApplyOptions = {}) {
   const error = await applyImport(test.db, parsed, options).then(

@@ -108,7 +108,7 @@ export function readScrapeCsv(table: CsvTable): ScrapeResult {
     const serviceIndex = columns.findIndex((c) => c.use === "service");
     b.row.serviceName = stripTitleWords(csvRow.cells[serviceIndex]?.value ?? "");
     if (csvRow.cells.length !== columns.length) {
-      b.problem({ line: csvRow.line, column: null, columnName: null }, null, `The row has ${csvRow.cells.length} cells but the header has ${columns.length} columns: the row may be cut short, or a comma inside a cell is not in quotes.`);
+      b.problem({ line: csvRow.line, column: null, columnName: null }, null, `The row has ${csvRow.cells.length} cell${csvRow.cells.length === 1 ? "" : "s"} but the header has ${columns.length} columns: the row may be cut short, or a comma inside a cell is not in quotes.`);
       const r = b.result();
       if ("rejected" in r) rejected.push(r.rejected);
       return;
