@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DATA_DIR, INSPECTIONS_FILE } from "./dataset";
-import { importColumns } from "./csv-format";
+import { importColumnDocs, importColumns } from "./csv-format";
 import { parseImportText } from "./import-file";
 import type { ImportRow } from "./import-row";
 import { IMPORT_TEMPLATE_FILE, importTemplate, templateExampleRow } from "./import-template";
@@ -30,6 +30,11 @@ describe("the CSV import format", () => {
   it("ships public/import-template.csv as the code writes it", async () => {
     const shipped = await readFile(IMPORT_TEMPLATE_FILE, "utf8");
     expect(shipped, "public/import-template.csv is out of date: run `node --import tsx lib/import/import-template.ts`").toBe(importTemplate());
+  });
+
+  it("is documented in docs/IMPORT.md, column by column", async () => {
+    const doc = await readFile(path.resolve(import.meta.dirname, "..", "..", "docs", "IMPORT.md"), "utf8");
+    for (const [header, description] of importColumnDocs()) expect(doc).toContain(`| \`${header}\` | ${description} |`);
   });
 
   it("has one column per standard (1.1–4.1) and one per key question of the seven case-based standards", () => {
