@@ -56,7 +56,7 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-const NEW_ROWS = [
+const NEW_ROWS: Record<string, string>[] = [
   { service: "Swindon", published: "2052-03-12", framework: "2021", overall_rating: "Good", score: "24", "1.1": "Good", source_urls: "https://example.org/a" },
   { service: "Kent", published: "2052-04-12", framework: "2021", overall_rating: "Requires improvement", "4.1": "Good", source_urls: "https://example.org/b" },
   { service: "Dorset", published: "2052-05-12", framework: "2018", overall_rating: "Outstanding", "3.4": "Outstanding", source_urls: "https://example.org/c" },

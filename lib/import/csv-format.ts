@@ -18,7 +18,7 @@ import {
 } from "./cell-values";
 import { csvLine, type CsvRow, type CsvTable } from "./csv-table";
 import { issueAt, type ImportIssue, type SourceLocation } from "./issues";
-import { checkRowShape, RowBuilder, type ImportRow, type RejectedRow } from "./import-row";
+import { checkCellCount, checkRowShape, headerOnlyIssue, RowBuilder, sortRows, type ImportRow, type RejectedRow } from "./import-row";
 import { editDistance } from "./service-names";
 
 type FieldColumn =
@@ -188,35 +188,16 @@ export function readImportCsv(table: CsvTable): CsvFormatResult {
     issues.push(issueAt({ line: header.line, column: null, columnName: null }, "service", 'The header has no "service" column: every row must name its service.'));
   }
   if (issues.length > 0) return { ok: false, issues };
-  if (body.length === 0) {
-    return { ok: false, issues: [issueAt({ line: header.line, column: null, columnName: null }, null, "The file has a header but no inspections below it.")] };
-  }
-
-  const rows: ImportRow[] = [];
-  const rejected: RejectedRow[] = [];
-  body.forEach((csvRow, i) => {
-    const result = readRow(csvRow, i + 1, header.cells.map((c) => c.value.trim()), meanings as ColumnMeaning[]);
-    if ("row" in result) rows.push(result.row);
-    else rejected.push(result.rejected);
-  });
-  return { ok: true, rows, rejected };
+  if (body.length === 0) return { ok: false, issues: [headerOnlyIssue(header.line)] };
+  const headers = header.cells.map((c) => c.value.trim());
+  return { ok: true, ...sortRows(body.map((csvRow, i) => readRow(csvRow, i + 1, headers, meanings as ColumnMeaning[]))) };
 }
 
 function readRow(csvRow: CsvRow, index: number, headers: string[], meanings: ColumnMeaning[]) {
   const b = new RowBuilder(index, csvRow.line, `line ${csvRow.line}`);
   const serviceColumn = meanings.findIndex((m) => m.field === "service");
   b.row.serviceName = csvRow.cells[serviceColumn]?.value.trim() ?? "";
-  if (csvRow.cells.length !== headers.length) {
-    const fewer = csvRow.cells.length < headers.length;
-    b.problem(
-      { line: csvRow.line, column: null, columnName: null },
-      null,
-      `The row has ${csvRow.cells.length} cell${csvRow.cells.length === 1 ? "" : "s"} but the header has ${headers.length} columns${
-        fewer ? ": the row may be cut short, or cells are missing" : ": a comma inside a cell needs the whole cell in double quotes, or the header lacks a column"
-      }.`,
-    );
-    return b.result();
-  }
+  if (!checkCellCount(b, csvRow, headers.length)) return b.result();
 
   csvRow.cells.forEach((cell, c) => {
     const meaning = meanings[c]!;

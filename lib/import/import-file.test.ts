@@ -205,3 +205,14 @@ describe("the Data to Insight scrape", () => {
     expect(row("Dorset")).toMatchObject({ score: 24, overallRating: "GOOD" });
   });
 });
+
+describe("embargoes", () => {
+  it("reads an embargo with its visibility, and refuses one without", () => {
+    const ok = parseImportText("service,published,visibility,embargo_until\nWiltshire,2030-05-14,embargoed,2030-05-14 00:01\n");
+    expect(ok.rows[0]).toMatchObject({ visibility: "EMBARGOED", embargoUntil: "2030-05-13T23:01:00.000Z" });
+    const missing = parseImportText("service,published,visibility\nWiltshire,2030-05-14,embargoed\n");
+    expect(missing.rejected[0]!.issues[0]!.message).toContain("needs the date and time its embargo ends");
+    const stray = parseImportText("service,published,embargo_until\nWiltshire,2030-05-14,2030-05-14 00:01\n");
+    expect(stray.rejected[0]!.issues[0]).toMatchObject({ line: 2, column: 3, message: expect.stringContaining("write embargoed in the visibility column") });
+  });
+});

@@ -8,6 +8,7 @@
 import type { InspectionKind, KeyQuestionArea, Visibility } from "../db/generated/enums";
 import type { Rating } from "../domain/rating";
 import type { PartialDateValue, Parsed } from "./cell-values";
+import type { CsvRow } from "./csv-table";
 import { issueAt, type ImportIssue, type SourceLocation } from "./issues";
 
 export type ImportRow = {
@@ -128,7 +129,43 @@ export function checkRowShape(builder: RowBuilder): void {
   if (row.visibility === "EMBARGOED" && row.embargoUntil === undefined) {
     builder.problem(at("visibility"), "embargoUntil", "An embargoed inspection needs the date and time its embargo ends (embargo_until).");
   }
-  if (row.embargoUntil !== undefined && row.visibility !== undefined && row.visibility !== "EMBARGOED") {
-    builder.problem(at("embargoUntil"), "embargoUntil", `An embargo end is given, but the visibility is ${row.visibility.toLowerCase()}.`);
+  if (row.embargoUntil !== undefined && row.visibility !== "EMBARGOED") {
+    builder.problem(
+      at("embargoUntil"),
+      "embargoUntil",
+      `An embargo end is given, but the visibility is ${row.visibility ? row.visibility.toLowerCase() : "not given"}: write embargoed in the visibility column.`,
+    );
   }
+}
+
+/** Sorts rows read into those read and those refused. */
+export function sortRows(results: readonly ({ row: ImportRow } | { rejected: RejectedRow })[]): { rows: ImportRow[]; rejected: RejectedRow[] } {
+  const rows: ImportRow[] = [];
+  const rejected: RejectedRow[] = [];
+  for (const r of results) {
+    if ("row" in r) rows.push(r.row);
+    else rejected.push(r.rejected);
+  }
+  return { rows, rejected };
+}
+
+/** The problem of a CSV with a header and nothing below it. */
+export function headerOnlyIssue(line: number): ImportIssue {
+  return issueAt({ line, column: null, columnName: null }, null, "The file has a header but no inspections below it.");
+}
+
+/** False, after recording why, when a CSV row has more or fewer cells than the header. */
+export function checkCellCount(b: RowBuilder, csvRow: CsvRow, columns: number): boolean {
+  const cells = csvRow.cells.length;
+  if (cells === columns) return true;
+  b.problem(
+    { line: csvRow.line, column: null, columnName: null },
+    null,
+    `The row has ${cells} cell${cells === 1 ? "" : "s"} but the header has ${columns} columns: ${
+      cells < columns
+        ? "the row may be cut short, or cells are missing"
+        : "a comma inside a cell needs the whole cell in double quotes, or the header lacks a column"
+    }.`,
+  );
+  return false;
 }

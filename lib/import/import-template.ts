@@ -1,10 +1,11 @@
 // public/import-template.csv, the template staff download from /admin/import:
 // the header of the import format and one example row. The example is Wiltshire
-// YJS 2024 (figures from the published report; its recommendations are left out,
+// YJS 2024 (lib/domain/wiltshire.fixture.ts, checked against the published report; its recommendations are left out,
 // as they are the inspectorate's prose). A test checks the file is up to date;
 // `node --import tsx lib/import/import-template.ts` rewrites it.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
+import { WILTSHIRE_KEY_QUESTIONS, WILTSHIRE_RATINGS } from "../domain/wiltshire.fixture";
 import { importTemplateCsv } from "./csv-format";
 import type { ImportRow } from "./import-row";
 
@@ -23,30 +24,8 @@ export function templateExampleRow(): ImportRow {
     overallRating: "GOOD",
     score: 20,
     scoreMax: 36,
-    ratings: {
-      "1.1": "GOOD",
-      "1.2": "GOOD",
-      "1.3": "GOOD",
-      "1.4": "OUTSTANDING",
-      "2.1": "REQUIRES_IMPROVEMENT",
-      "2.2": "REQUIRES_IMPROVEMENT",
-      "2.3": "REQUIRES_IMPROVEMENT",
-      "2.4": "GOOD",
-      "3.1": "INADEQUATE",
-      "3.2": "GOOD",
-      "3.3": "GOOD",
-      "3.4": "GOOD",
-      "4.1": "OUTSTANDING",
-    },
-    keyQuestions: {
-      "2.1": { DESISTANCE: 94, SAFETY_OF_CHILD: 63, SAFETY_OF_OTHERS: 56 },
-      "2.2": { DESISTANCE: 75, SAFETY_OF_CHILD: 63, SAFETY_OF_OTHERS: 56 },
-      "2.3": { DESISTANCE: 81, SAFETY_OF_CHILD: 56, SAFETY_OF_OTHERS: 50 },
-      "2.4": { DESISTANCE: 81, SAFETY_OF_CHILD: 63, SAFETY_OF_OTHERS: 69 },
-      "3.1": { DESISTANCE: 83, SAFETY_OF_CHILD: 67, SAFETY_OF_OTHERS: 42 },
-      "3.2": { DESISTANCE: 83, SAFETY_OF_CHILD: 71, SAFETY_OF_OTHERS: 63 },
-      "3.3": { DESISTANCE: 79, SAFETY_OF_CHILD: 71, SAFETY_OF_OTHERS: 67 },
-    },
+    ratings: { ...WILTSHIRE_RATINGS },
+    keyQuestions: structuredClone(WILTSHIRE_KEY_QUESTIONS),
     sourceUrls: ["https://www.justiceinspectorates.gov.uk/hmiprobation/inspections/wiltshire2024/"],
     warnings: [],
     locations: {},

@@ -104,6 +104,14 @@ describe("a new inspection", () => {
     expect(preview.rejected[0]!.issues[0]).toMatchObject({ line: 3, columnName: "visibility", message: expect.stringContaining("must link to its sources") });
   });
 
+  it("is embargoed until the time the file gives", async () => {
+    const parsed = parseImportText(importCsv({ ...NEW_SWINDON, published: "2034-06-01", fieldwork_start: "", recommendations: "", visibility: "embargoed", embargo_until: "2034-06-01 00:01" }));
+    const result = await applyImport(test.db, parsed);
+    const written = await test.db.inspection.findUniqueOrThrow({ where: { id: result.createdIds[0]! } });
+    expect(written.visibility).toBe("EMBARGOED");
+    expect(written.embargoUntil?.toISOString()).toBe("2034-05-31T23:01:00.000Z");
+  });
+
   it("is refused when it breaks the rating rules, unless a discrepancy note explains it", async () => {
     const row = { ...NEW_SWINDON, published: "2035-03-12", fieldwork_start: "", overall_rating: "Inadequate" };
     const preview = await planImport(test.db, parseImportText(importCsv(row)));

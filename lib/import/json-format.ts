@@ -17,7 +17,7 @@ import {
 } from "./cell-values";
 import { standardColumns, inferFramework } from "./csv-format";
 import { issueAt, type ImportIssue, type SourceLocation } from "./issues";
-import { checkRowShape, RowBuilder, type ImportRow, type RejectedRow } from "./import-row";
+import { checkRowShape, RowBuilder, sortRows, type ImportRow, type RejectedRow } from "./import-row";
 import type { JsonEntry, JsonNode } from "./json-positions";
 
 const AREAS: Record<string, KeyQuestionArea> = {
@@ -53,14 +53,7 @@ export function readImportJson(root: JsonNode): JsonFormatResult {
   if (list.items.length === 0) {
     return { ok: false, issues: [issueAt({ line: list.line, column: list.column, columnName: null }, null, "The list of inspections is empty.")] };
   }
-  const rows: ImportRow[] = [];
-  const rejected: RejectedRow[] = [];
-  list.items.forEach((node, i) => {
-    const result = readRecord(node, i + 1);
-    if ("row" in result) rows.push(result.row);
-    else rejected.push(result.rejected);
-  });
-  return { ok: true, rows, rejected };
+  return { ok: true, ...sortRows(list.items.map((node, i) => readRecord(node, i + 1))) };
 }
 
 function stringOf(node: JsonNode, b: RowBuilder, where: SourceLocation, field: string): string | undefined {

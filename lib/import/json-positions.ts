@@ -164,15 +164,3 @@ export function parseJsonWithPositions(input: string): JsonResult {
     throw error;
   }
 }
-
-/** The node as a plain JavaScript value (for free-text fields). */
-export function plainValue(node: JsonNode): unknown {
-  switch (node.kind) {
-    case "object":
-      return Object.fromEntries(node.entries.map((e) => [e.key, plainValue(e.value)]));
-    case "array":
-      return node.items.map(plainValue);
-    default:
-      return node.value;
-  }
-}

@@ -18,7 +18,7 @@
 import { parseDateCell, parseRatingCell, parseUrlList } from "./cell-values";
 import type { CsvTable } from "./csv-table";
 import { issueAt, type ImportIssue, type SourceLocation } from "./issues";
-import { RowBuilder, type ImportRow, type RejectedRow } from "./import-row";
+import { checkCellCount, headerOnlyIssue, RowBuilder, sortRows, type ImportRow, type RejectedRow } from "./import-row";
 import { stripTitleWords } from "./service-names";
 
 type ScrapeColumn =
@@ -97,22 +97,13 @@ export function readScrapeCsv(table: CsvTable): ScrapeResult {
     columns.push(column);
   }
   if (issues.length > 0) return { ok: false, issues };
-  if (body.length === 0) {
-    return { ok: false, issues: [issueAt({ line: header.line, column: null, columnName: null }, null, "The file has a header but no inspections below it.")] };
-  }
+  if (body.length === 0) return { ok: false, issues: [headerOnlyIssue(header.line)] };
 
-  const rows: ImportRow[] = [];
-  const rejected: RejectedRow[] = [];
-  body.forEach((csvRow, i) => {
+  const results = body.map((csvRow, i) => {
     const b = new RowBuilder(i + 1, csvRow.line, `line ${csvRow.line}`);
     const serviceIndex = columns.findIndex((c) => c.use === "service");
     b.row.serviceName = stripTitleWords(csvRow.cells[serviceIndex]?.value ?? "");
-    if (csvRow.cells.length !== columns.length) {
-      b.problem({ line: csvRow.line, column: null, columnName: null }, null, `The row has ${csvRow.cells.length} cell${csvRow.cells.length === 1 ? "" : "s"} but the header has ${columns.length} columns: the row may be cut short, or a comma inside a cell is not in quotes.`);
-      const r = b.result();
-      if ("rejected" in r) rejected.push(r.rejected);
-      return;
-    }
+    if (!checkCellCount(b, csvRow, columns.length)) return b.result();
     const frameworks = new Map<string, SourceLocation>();
     csvRow.cells.forEach((cell, c) => {
       const column = columns[c]!;
@@ -171,10 +162,8 @@ export function readScrapeCsv(table: CsvTable): ScrapeResult {
       // inspection is recorded as "2018 or 2021, not confirmed which".
       b.row.frameworkIfNew = { code: "2018-or-2021", confirmed: false };
     }
-    const r = b.result();
-    if ("row" in r) rows.push(r.row);
-    else rejected.push(r.rejected);
+    return b.result();
   });
-  return { ok: true, rows, rejected, unusedColumns };
+  return { ok: true, ...sortRows(results), unusedColumns };
 }
 
