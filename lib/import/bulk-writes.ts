@@ -57,8 +57,8 @@ const VALUES = FIELDS.map(([, , v]) => v).join(", ");
 export async function insertInspections(tx: Tx, rows: (InspectionColumns & { importKey: string })[]): Promise<Map<string, number>> {
   if (rows.length === 0) return new Map();
   const created = await tx.$queryRawUnsafe<{ id: number; importKey: string }[]>(
-    `insert into "Inspection" (${COLUMNS}, "importKey", "updatedAt")
-     select ${VALUES}, x."importKey", (now() at time zone 'UTC')
+    `insert into "Inspection" (${COLUMNS}, "importKey", "updatedAt", "editedByStaffAt")
+     select ${VALUES}, x."importKey", (now() at time zone 'UTC'), (now() at time zone 'UTC')
      from jsonb_to_recordset($1::jsonb) as x(${RECORD}, "importKey" text)
      returning "id", "importKey"`,
     JSON.stringify(rows),
@@ -75,7 +75,9 @@ export async function updateInspections(tx: Tx, rows: (InspectionColumns & { id:
   const assignments = FIELDS.map(([c]) => `"${c}" = v."${c}"`).join(", ");
   const aliased = FIELDS.map(([c, , v]) => `${v} as "${c}"`).join(", ");
   const updated = await tx.$queryRawUnsafe<{ id: number }[]>(
-    `update "Inspection" i set ${assignments}, "version" = i."version" + 1, "updatedAt" = (now() at time zone 'UTC')
+    // An imported change is a staff edit: the seed must never write over it.
+    `update "Inspection" i set ${assignments}, "version" = i."version" + 1, "updatedAt" = (now() at time zone 'UTC'),
+       "editedByStaffAt" = (now() at time zone 'UTC')
      from (select x."id", x."version", ${aliased} from jsonb_to_recordset($1::jsonb) as x(${RECORD}, "id" int, "version" int)) v
      where i."id" = v."id" and i."version" = v."version"
      returning i."id"`,

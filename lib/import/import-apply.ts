@@ -5,6 +5,7 @@
 import type { Prisma, PrismaClient } from "../db/generated/client";
 import { deleteRatingPairs, deleteResultPairs, insertInspections, insertKeyQuestionResults, insertRatings, insertRecommendations, updateInspections, type InspectionColumns } from "./bulk-writes";
 import { UserFacingError } from "../errors";
+import { COMMAND_LINE, type Actor } from "../audit/audit-log";
 import type { ParsedImport } from "./import-file";
 import type { InspectionState } from "./inspection-state";
 import { loadReference, planImport, type DbClient, type ImportPreview, type PlanOptions, type Reference } from "./import-plan";
@@ -17,6 +18,8 @@ export type ApplyOptions = PlanOptions & {
   expectedFingerprint?: string;
   /** Written into each new inspection's import key, e.g. the staff member or file name (letters, digits, - and _). */
   batchLabel?: string;
+  /** Who imports: recorded in the audit log with every inspection added or changed (the command line by default). */
+  actor?: Actor;
 };
 
 export type ImportResult = {
@@ -177,6 +180,22 @@ async function write(tx: Tx, preview: ImportPreview, batchLabel: string): Promis
   return { createdIds, updatedIds: preview.toUpdate.map((u) => u.existing.id) };
 }
 
+/** One audit entry per inspection added or changed, in the import's transaction. */
+async function recordImportAudit(tx: Tx, actor: Actor, preview: ImportPreview, written: { createdIds: number[]; updatedIds: number[] }): Promise<void> {
+  const base = { actorId: actor.id, actorEmail: actor.email, entityType: "inspection" };
+  const entries = [
+    ...written.createdIds.map((id) => ({ ...base, action: "inspection.import.create", entityId: String(id) })),
+    ...preview.toUpdate.map((u) => ({
+      ...base,
+      action: "inspection.import.update",
+      entityId: String(u.existing.id),
+      before: JSON.parse(JSON.stringify(u.changes.map((c) => ({ field: c.field, value: c.from })))) as Prisma.InputJsonValue,
+      after: JSON.parse(JSON.stringify(u.changes.map((c) => ({ field: c.field, value: c.to })))) as Prisma.InputJsonValue,
+    })),
+  ];
+  if (entries.length > 0) await (tx as Prisma.TransactionClient).auditEntry.createMany({ data: entries });
+}
+
 /**
  * Plans the import again inside one transaction and writes it: every new
  * inspection, every update, or nothing. Throws ImportRefusedError (nothing
@@ -200,6 +219,7 @@ export async function applyImport(db: PrismaClient, parsed: ParsedImport, option
         );
       }
       const written = await write(tx, preview, batchLabel);
+      await recordImportAudit(tx, options.actor ?? COMMAND_LINE, preview, written);
       await pauseBeforeCommitForTests();
       return { preview, ...written, transactionMs: performance.now() - started };
     },

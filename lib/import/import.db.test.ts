@@ -248,6 +248,22 @@ describe("rows matching recorded inspections", () => {
     await applyImport(test.db, parseImportText(importCsv({ service: "Wiltshire", published: "2024-05-14", "1.1": "Good", score: "20" })), { duplicates: "update" });
   });
 
+  it("marks what it changes as a staff edit, so the seed never writes over it, and audits each change", async () => {
+    const parsed = parseImportText(importCsv({ service: "Wiltshire", published: "2024-05-14", "1.2": "Outstanding", score: "21" }));
+    const auditBefore = await test.db.auditEntry.count();
+    const result = await applyImport(test.db, parsed, { duplicates: "update" });
+    const id = result.updatedIds[0]!;
+    expect((await test.db.inspection.findUniqueOrThrow({ where: { id } })).editedByStaffAt).not.toBeNull();
+    const entries = await test.db.auditEntry.findMany({ where: { entityId: String(id), action: "inspection.import.update" }, orderBy: { id: "desc" } });
+    expect(await test.db.auditEntry.count()).toBe(auditBefore + 1);
+    expect(entries[0]!.actorEmail).toBe("command line");
+    expect(JSON.stringify(entries[0]!.after)).toContain("Outstanding");
+    // The next start's seed leaves the staff's figures alone.
+    await seed(test.db);
+    expect((await test.db.inspection.findUniqueOrThrow({ where: { id } })).score).toBe(21);
+    await applyImport(test.db, parseImportText(importCsv({ service: "Wiltshire", published: "2024-05-14", "1.2": "Good", score: "20" })), { duplicates: "update" });
+  });
+
   it("an update that would break the rules is refused, naming the cell", async () => {
     const preview = await planImport(test.db, parseImportText(importCsv({ service: "Wiltshire", published: "2024-05-14", "3.1": "Outstanding" })), { duplicates: "update" });
     expect(preview.rejected[0]!.issues[0]).toMatchObject({
