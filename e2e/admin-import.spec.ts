@@ -24,7 +24,7 @@ test("staff preview and confirm an import; a bad file is refused with its line",
   });
   await spreadsheet.getByRole("button", { name: "Preview the import" }).click();
   await expect(page.getByRole("heading", { name: "Preview: bad.csv" })).toBeVisible();
-  await expect(page.getByText("1 refused")).toBeVisible();
+  await expect(page.getByText("1 refused", { exact: true })).toBeVisible();
   await expect(page.getByLabel("The preview, row by row")).toContainText("Splendid");
   await expect(page.getByRole("button", { name: /Confirm/ })).toHaveCount(0);
 
@@ -36,7 +36,7 @@ test("staff preview and confirm an import; a bad file is refused with its line",
   });
   await spreadsheet.getByRole("button", { name: "Preview the import" }).click();
   await expect(page.getByRole("heading", { name: "Preview: swindon.csv" })).toBeVisible();
-  await expect(page.getByText("1 to add")).toBeVisible();
+  await expect(page.getByText("1 to add", { exact: true })).toBeVisible();
   await page.getByRole("button", { name: /Confirm/ }).click();
   await expect(page.getByRole("heading", { name: "Import complete" })).toBeVisible();
   await expect(page.getByRole("status")).toContainText("1 inspections added");
