@@ -5,20 +5,36 @@
 // 2. a fresh CSP nonce per response (Next.js puts it on its own scripts when it
 //    finds the policy on the request) and the security headers;
 // 3. back-office and sign-in responses are never stored by a cache, never
-//    framed by another site, and never indexed.
+//    framed by another site, and never indexed;
+// 4. while the database is unreachable (a cached probe, lib/db/health.ts),
+//    pages answer a plain 503 page and /api/ routes 503 JSON, with Retry-After,
+//    instead of an error from deep inside a render; the probe notices the
+//    database is back within about a second.
 import { NextResponse, type NextRequest } from "next/server";
 import { isSafeMethod, isSameOrigin } from "./lib/auth/origin";
+import { databaseAvailable, RETRY_AFTER_SECONDS, UNAVAILABLE_DETAIL, UNAVAILABLE_MESSAGE, unavailableHtml } from "./lib/db/health";
 import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "./lib/security/headers";
 
 const PRIVATE = /^\/(admin|sign-in|api\/auth)(\/|$)/;
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   if (!isSafeMethod(request.method) && !isSameOrigin(request.headers)) {
     return new NextResponse("Cross-origin request refused.", {
       status: 403,
       headers: { "cache-control": "no-store", ...staticSecurityHeaders({ https }) },
     });
+  }
+
+  if (!(await databaseAvailable())) {
+    const headers = {
+      "cache-control": "no-store",
+      "retry-after": String(RETRY_AFTER_SECONDS),
+      ...staticSecurityHeaders({ https }),
+    };
+    return request.nextUrl.pathname.startsWith("/api/")
+      ? NextResponse.json({ error: UNAVAILABLE_MESSAGE, detail: UNAVAILABLE_DETAIL }, { status: 503, headers })
+      : new NextResponse(unavailableHtml(), { status: 503, headers: { ...headers, "content-type": "text/html; charset=utf-8" } });
   }
 
   const nonce = newNonce();
