@@ -2,8 +2,9 @@
 // each with the columns that order its rows (its primary key).
 //
 // Left out on purpose: Session and Verification (short-lived sign-in state),
-// RateLimitBucket (counters that expire within minutes), AuthSecret (the
-// process signing secret, regenerated on start) and Account, which holds the
+// RateLimitBucket (counters that expire within minutes), AuthSecret (the key
+// that signs session cookies: a restored database makes a new one on first
+// use, which signs everyone out, as losing the sessions does anyway) and Account, which holds the
 // password hashes. A restored database therefore has every user, role and
 // board link but no passwords: each person sets a new one (`npm run
 // user:create` resets it). Keeping hashes out means a backup file leaked from
@@ -36,7 +37,7 @@ export const excludedTables: Readonly<Record<string, string>> = {
   Session: "sign-in sessions: everyone signs in again",
   Verification: "short-lived sign-in tokens",
   RateLimitBucket: "rate-limit counters that expire within minutes",
-  AuthSecret: "signing secret, regenerated on start",
+  AuthSecret: "cookie-signing key, made afresh on first use",
 };
 
 export const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
