@@ -99,8 +99,10 @@ test("a database outage gives a 503 page, and the app recovers within 5 s of the
   expect(await api.json()).toMatchObject({ error: "The service is temporarily unavailable" });
 
   // The same server, the same data folder and port, as postmaster.opts recorded them.
-  const [binary, ...args] = [...command.matchAll(/"([^"]*)"/g)].map((m) => m[1]!);
-  restarted = spawn(binary!, args, { ...(await postgresUser()), stdio: "ignore" });
+  // postmaster.opts: the binary's path, then each argument in double quotes.
+  const binary = command.slice(0, command.indexOf(' "'));
+  const args = [...command.slice(binary.length).matchAll(/"([^"]*)"/g)].map((m) => m[1]!);
+  restarted = spawn(binary, args, { ...(await postgresUser()), stdio: "ignore" });
   const back = Date.now();
   await expect
     .poll(async () => (await request.get(`${base}/services/wiltshire`)).status(), { timeout: 5_000, intervals: [100] })
