@@ -7,7 +7,7 @@ import path from "node:path";
 import { projectRoot } from "../lib/db/migrate";
 import { UserFacingError } from "../lib/errors";
 
-const inputs = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+const inputs = ["app", "components", "lib", "public", "proxy.ts", "prisma/schema.prisma", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
 const stampFile = path.join(projectRoot, ".next", "source-hash");
 
 async function listFiles(entry: string): Promise<string[]> {
