@@ -111,7 +111,19 @@ async function startServer(databaseUrl: string): Promise<{ url: string; child: C
 const percentile = (sorted: number[], p: number): number | null => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : null);
 
 type Load = { connections: number; requestsPerSecond: number; p50: number | null; p95: number | null; p99: number | null; errors: number; non2xx: number; requests: number };
+/** Waits until the server has drained the backlog a load run leaves behind (requests still rendering). */
+async function settle(url: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const t = performance.now();
+    await fetch(`${new URL(url).origin}/robots.txt`).then((r) => r.arrayBuffer(), () => undefined);
+    if (performance.now() - t < 50) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 async function load(url: string, connections: number, duration: number): Promise<Load> {
+  await settle(url);
   const latencies: number[] = [];
   const instance = autocannon({ url, connections, duration, timeout: 20 });
   instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
