@@ -26,7 +26,7 @@ const sizesArg = args.find((a, i) => args[i - 1] === "--sizes") ?? args.find((a)
 const SIZES: Record<string, number | null> = { real: null, x10: 1_550, x100: 15_500 };
 const sizes = (sizesArg ?? "real,x10,x100").split(",").map((s) => s.trim());
 for (const s of sizes) if (!(s in SIZES)) throw new Error(`--sizes: "${s}" is not one of ${Object.keys(SIZES).join(", ")}`);
-const DURATION = quick ? 2 : 6; // seconds per autocannon run
+const DURATION = quick ? 3 : 8; // seconds per autocannon run
 const CONNECTIONS = [10, 100];
 const FLOOR_DIR = path.join(projectRoot, "public", "bench-floor");
 
@@ -269,7 +269,10 @@ async function benchSize(size: string) {
         (r.floor as Load[]).push(floor);
         log(`${size} ${name} c=${c}: ${page.requestsPerSecond} req/s (floor ${floor.requestsPerSecond}), p95 ${page.p95} ms, errors ${page.errors + page.non2xx}, load ${la[0]}`);
       }
-      if (!r.path!.toString().startsWith("/api/")) r.browser = await browserFigures(pageUrl);
+      if (!r.path!.toString().startsWith("/api/")) {
+        await settle(pageUrl);
+        r.browser = await browserFigures(pageUrl).catch((error: Error) => ({ error: error.message.split("\n")[0] }));
+      }
     }
     return { size, ...data, loadAverageAtEnd: loadAverage(), pages: result };
   } finally {
@@ -291,11 +294,14 @@ async function main() {
     loadAverageAtStart: loadAverage(),
   };
   const runs = [];
-  for (const size of sizes) runs.push(await benchSize(size));
   const out = path.join(projectRoot, "bench", "results", `${started.toISOString().slice(0, 16).replace(":", "")}.json`);
   await mkdir(path.dirname(out), { recursive: true });
-  await writeFile(out, JSON.stringify({ started: started.toISOString(), quick, durationSeconds: DURATION, machine, runs }, null, 2) + "\n");
-  log(`results written to ${path.relative(projectRoot, out)}`);
+  // Written after each size, so a long run that is stopped keeps what it measured.
+  for (const size of sizes) {
+    runs.push(await benchSize(size));
+    await writeFile(out, JSON.stringify({ started: started.toISOString(), quick, durationSeconds: DURATION, machine, runs }, null, 2) + "\n");
+    log(`results so far written to ${path.relative(projectRoot, out)}`);
+  }
 }
 
 main().then(() => process.exit(0), (error) => {
