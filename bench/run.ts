@@ -5,6 +5,7 @@
 // on a free loopback port. See docs/PERFORMANCE.md for what is measured and why.
 //
 //   npm run bench -- --sizes real,x10 --quick
+//   npm run bench -- --sizes x100 --pages services,scorecard,apiInspections --quick
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
@@ -26,6 +27,8 @@ const sizesArg = args.find((a, i) => args[i - 1] === "--sizes") ?? args.find((a)
 const SIZES: Record<string, number | null> = { real: null, x10: 1_550, x100: 15_500 };
 const sizes = (sizesArg ?? "real,x10,x100").split(",").map((s) => s.trim());
 for (const s of sizes) if (!(s in SIZES)) throw new Error(`--sizes: "${s}" is not one of ${Object.keys(SIZES).join(", ")}`);
+const pagesArg = args.find((a, i) => args[i - 1] === "--pages") ?? args.find((a) => a.startsWith("--pages="))?.slice(8);
+const onlyPages = pagesArg ? new Set(pagesArg.split(",").map((s) => s.trim())) : null;
 const DURATION = quick ? 3 : 8; // seconds per autocannon run
 const CONNECTIONS = [10, 100];
 const FLOOR_DIR = path.join(projectRoot, "public", "bench-floor");
@@ -199,7 +202,7 @@ async function pagesFor(url: string): Promise<Record<string, string>> {
   const db = createPrismaClient(url, { max: 1 });
   try {
     const service = await db.service.findFirst({ orderBy: { slug: "asc" }, select: { slug: true } });
-    return {
+    const all: Record<string, string> = {
       home: "/",
       services: "/services",
       scorecard: `/services/${service?.slug}`,
@@ -207,6 +210,8 @@ async function pagesFor(url: string): Promise<Record<string, string>> {
       standard: "/standards/1.1",
       apiInspections: "/api/v1/inspections",
     };
+    if (onlyPages) for (const name of onlyPages) if (!(name in all)) throw new Error(`--pages: "${name}" is not one of ${Object.keys(all).join(", ")}`);
+    return Object.fromEntries(Object.entries(all).filter(([name]) => !onlyPages || onlyPages.has(name)));
   } finally {
     await db.$disconnect();
   }
