@@ -3,6 +3,9 @@ import Link from "next/link";
 const links = [
   { href: "/", label: "Overview" },
   { href: "/services", label: "Services" },
+  { href: "/heatmap", label: "Heatmap" },
+  { href: "/standards", label: "Standards" },
+  { href: "/compare", label: "Compare" },
 ];
 
 export function SiteHeader() {

@@ -1,0 +1,625 @@
+"use client";
+// The heatmap: services (rows) × standards (columns, grouped by domain), each
+// cell a rating as colour AND letters, in a real table with a sticky header and
+// first column. Arrow keys move between cells; a focused or hovered cell shows
+// its rating and key-question figures in a tooltip. Filters and sort live in
+// the URL. In "client" mode (data small enough to hold) the browser filters and
+// sorts at once and records the change with history.pushState; in "server"
+// mode each change is a navigation and the server sends the page of rows.
+import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
+import { memo, useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { ratingColours } from "@/components/rating/palette";
+import { ratingAbbreviation, ratingLabel, RATINGS, type Rating } from "@/lib/domain/rating";
+import {
+  DEFAULT_HEATMAP_PARAMS,
+  FRAMEWORK_OPTIONS,
+  KIND_OPTIONS,
+  defaultDirection,
+  heatmapQuery,
+  parseHeatmapParams,
+  selectRows,
+  summariseRows,
+  type HeatmapParams,
+  type HeatmapRow,
+  type SortKey,
+} from "@/lib/queries/heatmap-filters";
+import { MIN_N, type Distribution } from "@/lib/queries/national-distribution";
+import { MAX_COMPARED, MIN_COMPARED } from "@/lib/queries/compare-limits";
+
+export type HeatmapColumn = {
+  code: string;
+  /** "2.1 Court: assessment" */
+  label: string;
+  /** "2.1 Court disposals: Assessment" */
+  fullLabel: string;
+  domainNumber: string;
+  domainName: string;
+  caseBased: boolean;
+  frameworks: string[];
+};
+
+export type HeatmapProps = {
+  mode: "client" | "server";
+  rows: HeatmapRow[];
+  total: number | null;
+  summary: Record<string, Distribution> | null;
+  columns: HeatmapColumn[];
+  pageSize: number;
+  years: { min: number; max: number } | null;
+  regions: readonly string[];
+  inspections: number;
+};
+
+const AREA_NAMES = ["Desistance", "Safety of the child", "Safety of other people"];
+
+function paramsKey(p: HeatmapParams): string {
+  return heatmapQuery(p).toString();
+}
+
+/** The params in force: the URL's, updated at once on a change (client mode) and again on back/forward. */
+function useHeatmapParams(mode: HeatmapProps["mode"]) {
+  const searchParams = useSearchParams();
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const fromUrl = useMemo(() => parseHeatmapParams(new URLSearchParams(searchParams.toString())), [searchParams]);
+  const [params, setParams] = useState(fromUrl);
+  useEffect(() => {
+    setParams((current) => (paramsKey(current) === paramsKey(fromUrl) ? current : fromUrl));
+  }, [fromUrl]);
+
+  const current = useRef(params);
+  current.current = params;
+  const update = useCallback(
+    (change: Partial<HeatmapParams>) => {
+      const next: HeatmapParams = { ...current.current, page: 1, ...change };
+      current.current = next;
+      setParams(next);
+      const query = heatmapQuery(next).toString();
+      const url = query ? `/heatmap?${query}` : "/heatmap";
+      if (mode === "client") window.history.pushState(null, "", url);
+      else startTransition(() => router.push(url, { scroll: false }));
+    },
+    [mode, router],
+  );
+  return { params, update, pending };
+}
+
+function ratingOf(row: HeatmapRow, column: HeatmapColumn): Rating | null | "n/a" {
+  if (!column.frameworks.includes(row.frameworkCode)) return "n/a";
+  return row.ratings[column.code] ?? null;
+}
+
+function RatingMark({ rating, label }: { rating: Rating | null | "n/a"; label?: string }) {
+  if (rating === "n/a") {
+    return (
+      <>
+        <span aria-hidden="true" className="text-[10px] text-gray-500">
+          n/a
+        </span>
+        <span className="sr-only">{label ?? "not part of this framework"}</span>
+      </>
+    );
+  }
+  if (rating === null) {
+    return (
+      <>
+        <span aria-hidden="true">–</span>
+        <span className="sr-only">not recorded</span>
+      </>
+    );
+  }
+  return (
+    <>
+      <span aria-hidden="true">{ratingAbbreviation(rating)}</span>
+      <span className="sr-only">{ratingLabel(rating)}</span>
+    </>
+  );
+}
+
+function cellStyle(rating: Rating | null | "n/a"): { className: string; style?: React.CSSProperties } {
+  if (rating === "n/a") return { className: "bg-white" };
+  if (rating === null) return { className: "not-recorded text-gray-700" };
+  return { className: "font-bold", style: { backgroundColor: ratingColours[rating].fill, color: ratingColours[rating].text } };
+}
+
+const CELL = "h-9 min-w-[2.75rem] border border-gray-300 px-1 text-center text-xs tabular-nums";
+
+type RowProps = {
+  row: HeatmapRow;
+  index: number;
+  columns: HeatmapColumn[];
+  checked: boolean;
+  onToggle: (slug: string) => void;
+};
+
+const HeatmapRowView = memo(function HeatmapRowView({ row, index, columns, checked, onToggle }: RowProps) {
+  const overall = cellStyle(row.overall);
+  const checkboxId = `compare-${row.id}`;
+  return (
+    <tr data-service={row.slug} data-inspection={row.id}>
+      <th scope="row" className="sticky left-0 z-10 w-36 max-w-36 border border-gray-300 bg-white px-2 py-1 text-left align-top text-sm font-normal sm:w-60 sm:max-w-60">
+        <div className="flex items-start gap-2">
+          <input
+            id={checkboxId}
+            type="checkbox"
+            className="mt-1 h-4 w-4 shrink-0"
+            checked={checked}
+            onChange={() => onToggle(row.slug)}
+            aria-label={`Choose ${row.name} to compare`}
+          />
+          <span className="min-w-0">
+            <Link href={`/services/${row.slug}`} className="block truncate font-semibold">
+              {row.name}
+            </Link>
+            <span className="block truncate text-xs text-gray-700">
+              {row.published ?? "date not recorded"} · {row.frameworkCode}
+            </span>
+          </span>
+        </div>
+      </th>
+      <td data-cell="" data-r={index} data-c={0} tabIndex={-1} className={`${CELL} ${overall.className}`} style={overall.style}>
+        <RatingMark rating={row.overall} />
+      </td>
+      <td className={`${CELL} ${row.score === null ? "text-gray-600" : ""}`}>
+        {row.score === null ? (
+          <>
+            <span aria-hidden="true">–</span>
+            <span className="sr-only">{row.programme === "PROGRAMME_2025" ? "not scored" : "not recorded"}</span>
+          </>
+        ) : (
+          <>
+            {row.score}
+            <span className="sr-only"> out of {row.scoreMax ?? 36}</span>
+          </>
+        )}
+      </td>
+      {row.programme === "PROGRAMME_2025" ? (
+        <td data-cell="" data-r={index} data-c={1} tabIndex={-1} colSpan={columns.length} className={`${CELL} bg-gray-50 text-left italic text-gray-700`}>
+          2025 programme: its standards differ and are not recorded here
+        </td>
+      ) : (
+        columns.map((column, c) => {
+          const rating = ratingOf(row, column);
+          const style = cellStyle(rating);
+          return (
+            <td
+              key={column.code}
+              data-cell=""
+              data-r={index}
+              data-c={c + 1}
+              data-code={column.code}
+              tabIndex={-1}
+              className={`${CELL} ${style.className}`}
+              style={style.style}
+            >
+              <RatingMark rating={rating} label={`not part of the ${row.frameworkCode} standards`} />
+            </td>
+          );
+        })
+      )}
+    </tr>
+  );
+});
+
+function SummaryCell({ distribution }: { distribution: Distribution | undefined }) {
+  if (!distribution) return <td className={CELL} />;
+  const total = distribution.rated + distribution.notRecorded;
+  const words = RATINGS.map((r) => `${ratingLabel(r)} ${distribution.counts[r]}`).join(", ");
+  return (
+    <td className="border border-gray-300 px-1 py-1 align-top text-[11px] leading-tight tabular-nums">
+      <span className="sr-only">
+        {words}; {distribution.rated} of {total} rated, {distribution.notRecorded} not recorded
+        {distribution.rated < MIN_N ? "; too few for a distribution" : ""}.
+      </span>
+      <span aria-hidden="true" className="flex flex-col gap-px">
+        {RATINGS.map((r) => (
+          <span key={r} className="flex items-center justify-between gap-1">
+            <span className="rounded px-0.5 font-bold" style={{ backgroundColor: ratingColours[r].fill, color: ratingColours[r].text }}>
+              {ratingAbbreviation(r)}
+            </span>
+            <span>{distribution.counts[r]}</span>
+          </span>
+        ))}
+        <span className="mt-0.5 border-t border-gray-400 pt-0.5">
+          n={distribution.rated}/{total}
+        </span>
+      </span>
+    </td>
+  );
+}
+
+type Tip = { top: number; left: number; above: boolean; title: string; lines: string[] };
+
+function tipFor(row: HeatmapRow, c: number, columns: HeatmapColumn[]): Omit<Tip, "top" | "left" | "above"> {
+  const when = `${row.published ?? "date not recorded"}, ${row.frameworkCode} framework`;
+  if (c === 0) {
+    return {
+      title: `${row.name}: overall rating`,
+      lines: [row.overall ? ratingLabel(row.overall) : "Not recorded", row.score !== null ? `Score ${row.score} out of ${row.scoreMax ?? 36}` : "Score not recorded", when],
+    };
+  }
+  if (row.programme === "PROGRAMME_2025") {
+    return { title: row.name, lines: ["Inspected under the 2025 programme, whose standards differ and are not recorded here.", when] };
+  }
+  const column = columns[c - 1]!;
+  const rating = ratingOf(row, column);
+  const lines = [rating === "n/a" ? `Not part of the ${row.frameworkCode} standards` : rating === null ? "Rating not recorded" : ratingLabel(rating), when];
+  if (column.caseBased && rating !== "n/a") {
+    const figures = row.figures[column.code];
+    if (figures && figures.some((f) => f !== null)) {
+      lines.push(...figures.map((f, i) => `${AREA_NAMES[i]}: ${f === null ? "not recorded" : `${f}% of cases`}`));
+    } else {
+      lines.push("Key-question figures not recorded");
+    }
+  }
+  return { title: `${row.name}: ${column.fullLabel}`, lines };
+}
+
+function SortButton({ sortKey, params, update, children, label }: { sortKey: SortKey; params: HeatmapParams; update: (c: Partial<HeatmapParams>) => void; children: React.ReactNode; label: string }) {
+  const active = params.sort === sortKey;
+  const next = active ? (params.dir === "asc" ? "desc" : "asc") : defaultDirection(sortKey);
+  return (
+    <button
+      type="button"
+      className={`w-full px-1 py-1 text-center ${active ? "underline decoration-2" : ""}`}
+      onClick={() => update({ sort: sortKey, dir: next })}
+      aria-label={`${label}: sort ${next === "asc" ? (sortKey === "name" ? "A to Z" : "lowest first") : sortKey === "name" ? "Z to A" : sortKey === "published" ? "newest first" : "best first"}`}
+    >
+      {children}
+      {active && <span aria-hidden="true">{params.dir === "asc" ? " ▲" : " ▼"}</span>}
+    </button>
+  );
+}
+
+export function Heatmap(props: HeatmapProps) {
+  const { mode, columns } = props;
+  const { params, update, pending } = useHeatmapParams(mode);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [tip, setTip] = useState<Tip | null>(null);
+  const tableRef = useRef<HTMLTableElement>(null);
+
+  const frameworksOf = useMemo(() => {
+    const map = new Map<string, string[]>();
+    for (const column of columns) for (const f of column.frameworks) map.set(f, [...(map.get(f) ?? []), column.code]);
+    return (framework: string) => map.get(framework) ?? [];
+  }, [columns]);
+
+  const shown = useMemo(() => (mode === "client" ? selectRows(props.rows, params) : props.rows), [mode, props.rows, params]);
+  const summary = useMemo(
+    () => (mode === "client" ? summariseRows(shown, columns.map((c) => c.code), frameworksOf) : (props.summary ?? {})),
+    [mode, shown, columns, frameworksOf, props.summary],
+  );
+  const total = mode === "client" ? shown.length : (props.total ?? 0);
+  const first = mode === "client" ? 1 : (params.page - 1) * props.pageSize + 1;
+  const last = mode === "client" ? shown.length : first + shown.length - 1;
+  const pages = mode === "client" ? 1 : Math.max(1, Math.ceil(total / props.pageSize));
+
+  const toggle = useCallback((slug: string) => {
+    setSelected((current) => (current.includes(slug) ? current.filter((s) => s !== slug) : [...current, slug]));
+  }, []);
+
+  const grouped = useMemo(() => {
+    const groups: { number: string; name: string; count: number }[] = [];
+    for (const c of columns) {
+      const g = groups[groups.length - 1];
+      if (g && g.number === c.domainNumber) g.count++;
+      else groups.push({ number: c.domainNumber, name: c.domainName, count: 1 });
+    }
+    return groups;
+  }, [columns]);
+
+  // Keyboard: arrows, Home/End, PageUp/PageDown move between cells (roving tabindex).
+  const onKeyDown = (event: React.KeyboardEvent<HTMLTableElement>) => {
+    const cell = (event.target as HTMLElement).closest<HTMLElement>("[data-cell]");
+    if (!cell) return;
+    if (event.key === "Escape") {
+      setTip(null);
+      return;
+    }
+    const r = Number(cell.dataset.r);
+    const c = Number(cell.dataset.c);
+    const moves: Record<string, [number, number]> = {
+      ArrowUp: [r - 1, c],
+      ArrowDown: [r + 1, c],
+      ArrowLeft: [r, c - 1],
+      ArrowRight: [r, c + 1],
+      Home: [r, 0],
+      End: [r, columns.length],
+      PageUp: [r - 10, c],
+      PageDown: [r + 10, c],
+    };
+    const move = moves[event.key];
+    if (!move) return;
+    event.preventDefault();
+    const row = Math.max(0, Math.min(shown.length - 1, move[0]));
+    let col = Math.max(0, Math.min(columns.length, move[1]));
+    const table = tableRef.current;
+    if (!table) return;
+    let target: HTMLElement | null = null;
+    // A merged cell (2025 rows) stands for every standard column.
+    while (!target && col >= 0) {
+      target = table.querySelector<HTMLElement>(`[data-cell][data-r="${row}"][data-c="${col}"]`);
+      col--;
+    }
+    target?.focus();
+  };
+
+  const showTip = (cell: HTMLElement) => {
+    const r = Number(cell.dataset.r);
+    const c = Number(cell.dataset.c);
+    const row = shown[r];
+    if (!row) return;
+    const rect = cell.getBoundingClientRect();
+    const above = rect.bottom + 160 > window.innerHeight;
+    setTip({
+      ...tipFor(row, c, columns),
+      top: above ? rect.top - 6 : rect.bottom + 6,
+      left: Math.max(8, Math.min(rect.left, window.innerWidth - 296)),
+      above,
+    });
+  };
+
+  const onFocus = (event: React.FocusEvent<HTMLTableElement>) => {
+    const cell = (event.target as HTMLElement).closest<HTMLElement>("[data-cell]");
+    if (!cell || !tableRef.current) return;
+    for (const el of tableRef.current.querySelectorAll<HTMLElement>('[data-cell][tabindex="0"]')) if (el !== cell) el.tabIndex = -1;
+    cell.tabIndex = 0;
+    cell.setAttribute("aria-describedby", "heatmap-tip");
+    showTip(cell);
+  };
+
+  // The first cell is the way into the grid from the Tab key.
+  useEffect(() => {
+    const table = tableRef.current;
+    if (!table || table.querySelector('[data-cell][tabindex="0"]')) return;
+    table.querySelector<HTMLElement>("[data-cell]")?.setAttribute("tabindex", "0");
+  }, [shown]);
+
+  const yearOptions = props.years ? Array.from({ length: props.years.max - props.years.min + 1 }, (_, i) => props.years!.min + i) : [];
+  const compareHref = `/compare?services=${selected.join(",")}`;
+  const canCompare = selected.length >= MIN_COMPARED && selected.length <= MAX_COMPARED;
+  const select = "rounded border border-gray-700 bg-white px-2 py-1.5";
+
+  return (
+    <div className="space-y-4">
+      <form
+        className="grid grid-cols-1 gap-3 rounded border border-gray-300 bg-gray-50 p-3 sm:grid-cols-2 lg:grid-cols-4"
+        aria-label="Filter and sort the heatmap"
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <div className="flex flex-col">
+          <label htmlFor="hm-nation" className="text-sm font-semibold">Nation</label>
+          <select id="hm-nation" className={select} value={params.region ? "" : (params.nation ?? "")} onChange={(e) => update({ nation: (e.target.value || null) as HeatmapParams["nation"], region: null })}>
+            <option value="">England and Wales</option>
+            <option value="ENGLAND">England</option>
+            <option value="WALES">Wales</option>
+          </select>
+        </div>
+        <div className="flex flex-col">
+          <label htmlFor="hm-region" className="text-sm font-semibold">English region</label>
+          <select id="hm-region" className={select} value={params.region ?? ""} onChange={(e) => update({ region: e.target.value || null, nation: e.target.value ? "ENGLAND" : params.nation })}>
+            <option value="">All regions</option>
+            {props.regions.map((r) => (
+              <option key={r} value={r}>{r}</option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col">
+          <label htmlFor="hm-framework" className="text-sm font-semibold">Framework</label>
+          <select id="hm-framework" className={select} value={params.framework ?? ""} onChange={(e) => update({ framework: e.target.value || null })}>
+            <option value="">Any framework</option>
+            {FRAMEWORK_OPTIONS.map((o) => (
+              <option key={o.value} value={o.value}>{o.label}</option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col">
+          <label htmlFor="hm-kind" className="text-sm font-semibold">Kind of inspection</label>
+          <select id="hm-kind" className={select} value={params.kind ?? ""} onChange={(e) => update({ kind: (e.target.value || null) as HeatmapParams["kind"] })}>
+            <option value="">Any kind</option>
+            {KIND_OPTIONS.map((o) => (
+              <option key={o.value} value={o.value}>{o.label}</option>
+            ))}
+          </select>
+        </div>
+        <fieldset className="flex gap-2">
+          <legend className="text-sm font-semibold">Published between</legend>
+          <label htmlFor="hm-from" className="sr-only">From year</label>
+          <select id="hm-from" className={select} value={params.from ?? ""} onChange={(e) => update({ from: e.target.value ? Number(e.target.value) : null })}>
+            <option value="">Earliest</option>
+            {yearOptions.map((y) => (
+              <option key={y} value={y}>{y}</option>
+            ))}
+          </select>
+          <span className="self-center" aria-hidden="true">and</span>
+          <label htmlFor="hm-to" className="sr-only">To year</label>
+          <select id="hm-to" className={select} value={params.to ?? ""} onChange={(e) => update({ to: e.target.value ? Number(e.target.value) : null })}>
+            <option value="">Latest</option>
+            {yearOptions.map((y) => (
+              <option key={y} value={y}>{y}</option>
+            ))}
+          </select>
+        </fieldset>
+        <div className="flex flex-col">
+          <label htmlFor="hm-basis" className="text-sm font-semibold">Which inspections</label>
+          <select id="hm-basis" className={select} value={params.basis} onChange={(e) => update({ basis: e.target.value === "all" ? "all" : "latest" })}>
+            <option value="latest">Latest of each service</option>
+            <option value="all">Every inspection</option>
+          </select>
+        </div>
+        <div className="flex flex-col">
+          <label htmlFor="hm-sort" className="text-sm font-semibold">Sort by</label>
+          <select id="hm-sort" className={select} value={params.sort} onChange={(e) => update({ sort: e.target.value as SortKey, dir: defaultDirection(e.target.value as SortKey) })}>
+            <option value="name">Service name</option>
+            <option value="overall">Overall rating</option>
+            <option value="score">Score</option>
+            <option value="published">Publication date</option>
+            {columns.map((c) => (
+              <option key={c.code} value={`std:${c.code}`}>{c.label}</option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col">
+          <label htmlFor="hm-dir" className="text-sm font-semibold">Order</label>
+          <select id="hm-dir" className={select} value={params.dir} onChange={(e) => update({ dir: e.target.value === "asc" ? "asc" : "desc" })}>
+            <option value="asc">{params.sort === "name" ? "A to Z" : params.sort === "published" ? "Oldest first" : "Lowest first"}</option>
+            <option value="desc">{params.sort === "name" ? "Z to A" : params.sort === "published" ? "Newest first" : "Best first"}</option>
+          </select>
+        </div>
+        <p className="sm:col-span-2 lg:col-span-4">
+          <button type="button" className="text-brand underline" onClick={() => update({ ...DEFAULT_HEATMAP_PARAMS })}>
+            Clear filters and sort
+          </button>
+        </p>
+      </form>
+
+      <p role="status" aria-live="polite" className="font-semibold" data-testid="heatmap-count">
+        {pending
+          ? "Updating…"
+          : total === 0
+            ? "No inspections match these filters."
+            : `Showing ${mode === "server" ? `${first.toLocaleString("en-GB")}–${last.toLocaleString("en-GB")} of ` : ""}${total.toLocaleString("en-GB")} ${
+                params.basis === "latest" ? (total === 1 ? "service" : "services") : total === 1 ? "inspection" : "inspections"
+              }${params.basis === "latest" ? ", each at its latest inspection matching the filters" : ""}.`}
+      </p>
+      {(params.from !== null || params.to !== null) && (
+        <p className="text-sm text-gray-700">Inspections whose publication date is not recorded are left out while a year range is set.</p>
+      )}
+
+      <div className="flex flex-wrap items-center gap-3 rounded border border-gray-300 p-2" data-testid="compare-bar">
+        <span>
+          {selected.length === 0
+            ? `Tick ${MIN_COMPARED} to ${MAX_COMPARED} services to compare them.`
+            : `${selected.length} chosen to compare${selected.length > MAX_COMPARED ? `: at most ${MAX_COMPARED} can be compared` : ""}.`}
+        </span>
+        {canCompare ? (
+          <Link href={compareHref} className="rounded border border-gray-900 bg-brand px-3 py-1 font-semibold text-white no-underline">
+            Compare {selected.length} services
+          </Link>
+        ) : (
+          <span className="rounded border border-gray-400 px-3 py-1 text-gray-600" aria-disabled="true">
+            Compare
+          </span>
+        )}
+        {selected.length > 0 && (
+          <button type="button" className="text-brand underline" onClick={() => setSelected([])}>
+            Clear choices
+          </button>
+        )}
+      </div>
+
+      <p className="text-sm text-gray-700">
+        Each cell shows the rating&apos;s letters: O Outstanding, G Good, RI Requires improvement, I Inadequate; a hatched cell
+        with a dash was not recorded; “n/a” marks a standard that is not part of that inspection&apos;s framework. Use the arrow
+        keys to move between cells; each cell&apos;s details appear beside it.
+      </p>
+
+      <div className="relative max-h-[75vh] overflow-auto rounded border border-gray-400" onScroll={() => setTip(null)}>
+        <table
+          ref={tableRef}
+          className="border-separate border-spacing-0 text-sm"
+          onKeyDown={onKeyDown}
+          onFocus={onFocus}
+          onBlur={() => setTip(null)}
+          onMouseOver={(e) => {
+            const cell = (e.target as HTMLElement).closest<HTMLElement>("[data-cell]");
+            if (cell) showTip(cell);
+          }}
+          onMouseLeave={() => setTip(null)}
+          aria-rowcount={mode === "server" ? total + 1 : undefined}
+        >
+          <caption className="sr-only">
+            Ratings of each service (rows) on each standard (columns). {total} rows match the filters.
+          </caption>
+          <thead className="sticky top-0 z-20 bg-white">
+            <tr>
+              <th scope="col" rowSpan={2} className="sticky left-0 z-30 border border-gray-300 bg-white px-2 text-left align-bottom">
+                <SortButton sortKey="name" params={params} update={update} label="Service">
+                  Service
+                </SortButton>
+              </th>
+              <th scope="col" rowSpan={2} className="border border-gray-300 bg-white align-bottom text-xs" aria-sort={params.sort === "overall" ? (params.dir === "asc" ? "ascending" : "descending") : undefined}>
+                <SortButton sortKey="overall" params={params} update={update} label="Overall rating">
+                  Overall
+                </SortButton>
+              </th>
+              <th scope="col" rowSpan={2} className="border border-gray-300 bg-white align-bottom text-xs" aria-sort={params.sort === "score" ? (params.dir === "asc" ? "ascending" : "descending") : undefined}>
+                <SortButton sortKey="score" params={params} update={update} label="Score out of 36">
+                  Score
+                </SortButton>
+              </th>
+              {grouped.map((g) => (
+                <th key={g.number} scope="colgroup" colSpan={g.count} className="border border-gray-300 bg-gray-100 px-1 text-xs font-semibold">
+                  {g.number}. {g.name}
+                </th>
+              ))}
+            </tr>
+            <tr>
+              {columns.map((c) => (
+                <th
+                  key={c.code}
+                  scope="col"
+                  title={c.fullLabel}
+                  className="border border-gray-300 bg-white text-xs"
+                  aria-sort={params.sort === `std:${c.code}` ? (params.dir === "asc" ? "ascending" : "descending") : undefined}
+                >
+                  <SortButton sortKey={`std:${c.code}`} params={params} update={update} label={c.fullLabel}>
+                    {c.code}
+                  </SortButton>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <tr className="bg-gray-50" data-summary="">
+              <th scope="row" className="sticky left-0 z-10 border border-gray-300 bg-gray-50 px-2 py-1 text-left align-top text-xs font-semibold">
+                Distribution of the rows shown (2018/2021 standards; n = rated / counted)
+              </th>
+              <td className="border border-gray-300 px-1 text-center align-top text-[11px] text-gray-700">
+                <span aria-hidden="true">see overview</span>
+                <span className="sr-only">Overall ratings are summarised on the overview page</span>
+              </td>
+              <td className="border border-gray-300" />
+              {columns.map((c) => (
+                <SummaryCell key={c.code} distribution={summary[c.code]} />
+              ))}
+            </tr>
+            {shown.map((row, index) => (
+              <HeatmapRowView key={row.id} row={row} index={index} columns={columns} checked={selected.includes(row.slug)} onToggle={toggle} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      {tip && (
+        <div
+          id="heatmap-tip"
+          role="tooltip"
+          className="pointer-events-none fixed z-50 w-72 rounded border border-gray-900 bg-white p-2 text-sm shadow-lg"
+          style={{ top: tip.top, left: tip.left, transform: tip.above ? "translateY(-100%)" : undefined }}
+        >
+          <p className="font-semibold">{tip.title}</p>
+          {tip.lines.map((line, i) => (
+            <p key={i}>{line}</p>
+          ))}
+        </div>
+      )}
+      {!tip && <div id="heatmap-tip" hidden />}
+
+      {mode === "server" && pages > 1 && (
+        <nav aria-label="Pages of the heatmap" className="flex flex-wrap items-center gap-3">
+          <button type="button" className="rounded border border-gray-700 px-3 py-1 disabled:opacity-50" disabled={params.page <= 1} onClick={() => update({ page: params.page - 1 })}>
+            Previous page
+          </button>
+          <span>
+            Page {params.page} of {pages}
+          </span>
+          <button type="button" className="rounded border border-gray-700 px-3 py-1 disabled:opacity-50" disabled={params.page >= pages} onClick={() => update({ page: params.page + 1 })}>
+            Next page
+          </button>
+        </nav>
+      )}
+    </div>
+  );
+}
