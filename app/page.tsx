@@ -6,13 +6,16 @@ import { nationalOverview } from "@/lib/queries/national";
 import { ENGLISH_REGIONS, areaPhrase, areaQuery, parseAreaFilters } from "@/lib/queries/national-filters";
 import { serviceList } from "@/lib/queries/service-list";
 
+/** Up to this many services, the overview lists them all; beyond, it points to the services page. */
+const LISTED_HERE = 500;
+
 export const dynamic = "force-dynamic";
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const filters = parseAreaFilters(await searchParams);
-  const [overview, rows] = await Promise.all([nationalOverview(filters), serviceList()]);
+  const overview = await nationalOverview(filters);
+  const rows = overview.services.everywhere <= LISTED_HERE ? await serviceList() : null;
   const query = areaQuery(filters).toString();
-  const current = rows.filter((r) => r.current).length;
   const inspections = overview.inspections.STANDARDS_2018_2021 + overview.inspections.PROGRAMME_2025;
 
   return (
@@ -111,12 +114,22 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         <h2 id="all-services" className="text-2xl font-bold">
           All services
         </h2>
-        <p>
-          {current} current services{rows.length > current ? ` and ${rows.length - current} former service` : ""}, with the
-          latest published overall rating of each. <Link href="/heatmap">Compare them standard by standard</Link>, or{" "}
-          <Link href="/services">search and filter the full list</Link>.
-        </p>
-        <ServiceListTable rows={rows} />
+        {rows ? (
+          <>
+            <p>
+              {rows.filter((r) => r.current).length} current services
+              {rows.some((r) => !r.current) ? ` and ${rows.filter((r) => !r.current).length} former service` : ""}, with the latest
+              published overall rating of each. <Link href="/heatmap">Compare them standard by standard</Link>, or{" "}
+              <Link href="/services">search and filter the full list</Link>.
+            </p>
+            <ServiceListTable rows={rows} />
+          </>
+        ) : (
+          <p>
+            {overview.services.everywhere.toLocaleString("en-GB")} services: too many to list here.{" "}
+            <Link href="/services">Search and filter the full list</Link>, or <Link href="/heatmap">see them standard by standard</Link>.
+          </p>
+        )}
       </section>
     </div>
   );

@@ -15,7 +15,8 @@ function Problem({ children }: { children: React.ReactNode }) {
 }
 
 export default async function ComparePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const request = parseCompareSlugs((await searchParams).services);
+  const asked = (await searchParams).services;
+  const request = parseCompareSlugs(asked);
   const comparison = request.problem ? null : await compareServices(request.slugs);
   const compared = comparison?.services ?? [];
   const enough = compared.length >= MIN_COMPARED;
@@ -31,7 +32,12 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         </p>
       </div>
 
-      {request.problem && (
+      {request.problem && asked === undefined && (
+        <p className="rounded border border-gray-300 bg-gray-50 p-4">
+          No services chosen yet. <Link href="/heatmap">Choose services on the heatmap</Link>.
+        </p>
+      )}
+      {request.problem && asked !== undefined && (
         <Problem>
           <p className="font-semibold">These services cannot be compared.</p>
           <p>{request.problem}</p>

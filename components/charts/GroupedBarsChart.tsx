@@ -4,17 +4,10 @@
 // series' short name and value as text, so colour is never the only key. A
 // missing value draws no bar and is named in the label instead. Fixed height.
 import { Bar, BarChart, LabelList, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import { AXIS_HEIGHT, BAR, GROUP_GAP, LEGEND_HEIGHT, groupedBarsHeight } from "./chart-sizes";
 
 export type Series = { key: string; label: string; short: string; colour: string };
 
-const BAR = 16;
-const GROUP_GAP = 14;
-const AXIS_HEIGHT = 28;
-const LEGEND_HEIGHT = 28;
-
-export function groupedBarsHeight(categories: number, series: number): number {
-  return categories * (series * (BAR + 2) + GROUP_GAP) + AXIS_HEIGHT + LEGEND_HEIGHT + 8;
-}
 
 type LabelProps = { x?: number | string; y?: number | string; width?: number | string; height?: number | string; value?: unknown };
 

@@ -8,6 +8,7 @@ import { Bar, BarChart, LabelList, Tooltip, XAxis, YAxis } from "recharts";
 import { RATINGS, ratingAbbreviation, ratingLabel, type Rating } from "@/lib/domain/rating";
 import type { RatingCounts } from "@/lib/queries/national-distribution";
 import { ratingColours } from "@/components/rating/palette";
+import { AXIS_HEIGHT, ratingBarsHeight } from "./chart-sizes";
 
 export type RatingBarDatum = {
   label: string;
@@ -17,12 +18,6 @@ export type RatingBarDatum = {
   shares: RatingCounts | null;
 };
 
-const ROW_HEIGHT = 34;
-const AXIS_HEIGHT = 28;
-
-export function ratingBarsHeight(rows: number): number {
-  return rows * ROW_HEIGHT + AXIS_HEIGHT + 8;
-}
 
 type SegmentProps = { x?: number | string; y?: number | string; width?: number | string; height?: number | string; value?: unknown };
 

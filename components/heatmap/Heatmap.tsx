@@ -123,7 +123,7 @@ function cellStyle(rating: Rating | null | "n/a"): { className: string; style?: 
   return { className: "font-bold", style: { backgroundColor: ratingColours[rating].fill, color: ratingColours[rating].text } };
 }
 
-const CELL = "h-9 min-w-[2.75rem] border border-gray-300 px-1 text-center text-xs tabular-nums";
+const CELL = "h-9 w-10 min-w-10 border border-gray-300 px-0.5 text-center text-xs tabular-nums";
 
 type RowProps = {
   row: HeatmapRow;
@@ -138,7 +138,7 @@ const HeatmapRowView = memo(function HeatmapRowView({ row, index, columns, check
   const checkboxId = `compare-${row.id}`;
   return (
     <tr data-service={row.slug} data-inspection={row.id}>
-      <th scope="row" className="sticky left-0 z-10 w-36 max-w-36 border border-gray-300 bg-white px-2 py-1 text-left align-top text-sm font-normal sm:w-60 sm:max-w-60">
+      <th scope="row" className="sticky left-0 z-10 w-36 max-w-36 border border-gray-300 bg-white px-2 py-1 text-left align-top text-sm font-normal sm:w-52 sm:max-w-52">
         <div className="flex items-start gap-2">
           <input
             id={checkboxId}
@@ -207,7 +207,7 @@ function SummaryCell({ distribution }: { distribution: Distribution | undefined 
   const total = distribution.rated + distribution.notRecorded;
   const words = RATINGS.map((r) => `${ratingLabel(r)} ${distribution.counts[r]}`).join(", ");
   return (
-    <td className="border border-gray-300 px-1 py-1 align-top text-[11px] leading-tight tabular-nums">
+    <td className="w-10 border border-gray-300 px-0.5 py-1 align-top text-[11px] leading-tight tabular-nums">
       <span className="sr-only">
         {words}; {distribution.rated} of {total} rated, {distribution.notRecorded} not recorded
         {distribution.rated < MIN_N ? "; too few for a distribution" : ""}.
@@ -221,9 +221,8 @@ function SummaryCell({ distribution }: { distribution: Distribution | undefined 
             <span>{distribution.counts[r]}</span>
           </span>
         ))}
-        <span className="mt-0.5 border-t border-gray-400 pt-0.5">
-          n={distribution.rated}/{total}
-        </span>
+        <span className="mt-0.5 border-t border-gray-400 pt-0.5">n={distribution.rated}</span>
+        <span>of {total}</span>
       </span>
     </td>
   );

@@ -5,7 +5,6 @@ const links = [
   { href: "/services", label: "Services" },
   { href: "/heatmap", label: "Heatmap" },
   { href: "/standards", label: "Standards" },
-  { href: "/compare", label: "Compare" },
 ];
 
 export function SiteHeader() {

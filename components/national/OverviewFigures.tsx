@@ -1,6 +1,7 @@
 // The national overview's charts, each a ChartFigure (headline, subtitle,
 // chart, table, CSV) drawn from the NationalOverview read model.
 import { ChartFigure, type ChartTable } from "@/components/charts/ChartFigure";
+import { groupedBarsHeight } from "@/components/charts/chart-sizes";
 import { GroupedBarsChart } from "@/components/charts/GroupedBarsChart";
 import { RatingBarsChart } from "@/components/charts/RatingBarsChart";
 import { ratingBarData, ratingTable } from "@/components/charts/rating-table";
@@ -97,7 +98,7 @@ export function KeyQuestionsFigure({ o }: { o: NationalOverview }) {
       k.areas.map((a) => [medians[i]!.label, keyQuestionAreaLabel(a.area), a.n, a.median, a.lowerQuartile, a.upperQuartile]),
     ),
   };
-  const height = 7 * (3 * 18 + 14) + 64;
+  const height = groupedBarsHeight(o.keyQuestions.length, 3);
   return (
     <ChartFigure
       id="key-questions"

@@ -3,7 +3,8 @@
 // distributions and the services with a figure below 50%.
 import Link from "next/link";
 import { ChartFigure, type ChartTable } from "@/components/charts/ChartFigure";
-import { GroupedBarsChart, groupedBarsHeight } from "@/components/charts/GroupedBarsChart";
+import { groupedBarsHeight } from "@/components/charts/chart-sizes";
+import { GroupedBarsChart } from "@/components/charts/GroupedBarsChart";
 import { RatingBarsChart } from "@/components/charts/RatingBarsChart";
 import { ratingBarData, ratingTable } from "@/components/charts/rating-table";
 import { RatingBadge } from "@/components/rating/RatingBadge";

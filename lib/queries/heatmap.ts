@@ -8,12 +8,12 @@
 //   latest-per-service rule, the sort and the paging run in SQL and only one
 //   page of rows is sent, with the distribution of every column over all
 //   matching rows.
-// Either way a fixed number of round trips: at most seven.
+// Either way a fixed number of round trips: at most six.
 import { db as defaultDb, type Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import type { KeyQuestionArea } from "../domain/frameworks";
 import { formatPartialDate, type DatePrecision } from "../domain/partial-date";
-import { asRating, distributionOf, type Distribution, type Programme } from "./national-distribution";
+import { addToDistribution, asRating, distributionOf, type Distribution, type Programme } from "./national-distribution";
 import type { Nation } from "./national-filters";
 import { programmeStandards, type StandardInfo } from "./national";
 import { areaWhere, rankedInspections } from "./national-sql";
@@ -177,20 +177,29 @@ export async function heatmapView(
   const ranked = rankedInspections(heatmapWhere(params));
   const inBasis = params.basis === "latest" ? Prisma.sql`r."rankInService" = 1` : Prisma.sql`true`;
   const offset = (params.page - 1) * HEATMAP_PAGE_SIZE;
-  const [page, counts, summaryRows] = await Promise.all([
+  const [page, parts] = await Promise.all([
     database.$queryRaw<RankedRow[]>`
       select ${ROW_COLUMNS} from ${ranked} r where ${inBasis}
       ${orderBy(params)} limit ${HEATMAP_PAGE_SIZE} offset ${offset}`,
-    database.$queryRaw<{ total: number }[]>`select count(*)::int as total from ${ranked} r where ${inBasis}`,
-    database.$queryRaw<{ code: string; rating: string | null; count: number }[]>`
-      select st.code, sr.rating::text as rating, count(*)::int as count
-      from ${ranked} r
-      join "Standard" st on st."frameworkId" = r."frameworkId"
-      left join "StandardRating" sr on sr."inspectionId" = r.id and sr."standardId" = st.id
-      where ${inBasis}
-      group by 1, 2`,
+    database.$queryRaw<{ part: "total" | "framework" | "rated"; key: string | null; rating: string | null; n: number }[]>`
+      with sel as materialized (select r.id, r."frameworkCode" from ${ranked} r where ${inBasis})
+      select 'total'::text as part, null::text as key, null::text as rating, count(*)::int as n from sel
+      union all
+      select 'framework', "frameworkCode", null, count(*)::int from sel group by 2
+      union all
+      select 'rated', st.code, sr.rating::text, count(*)::int
+      from sel join "StandardRating" sr on sr."inspectionId" = sel.id join "Standard" st on st.id = sr."standardId"
+      group by 2, 3`,
   ]);
   const { ratings, figures } = await ratingsAndFigures(page.map((r) => r.id), database);
-  const summary = Object.fromEntries(columns.map((c) => [c.code, distributionOf(summaryRows.filter((r) => r.code === c.code))]));
-  return { ...base, mode: "server", rows: toRows(page, ratings, figures), total: counts[0]?.total ?? 0, summary };
+  const frameworkCounts = new Map(parts.filter((p) => p.part === "framework").map((p) => [p.key!, p.n]));
+  const summary = Object.fromEntries(
+    columns.map((c) => {
+      const distribution = distributionOf(parts.filter((p) => p.part === "rated" && p.key === c.code).map((p) => ({ rating: p.rating, count: p.n })));
+      const applicable = c.frameworks.reduce((sum, f) => sum + (frameworkCounts.get(f) ?? 0), 0);
+      return [c.code, addToDistribution(distribution, null, applicable - distribution.rated)];
+    }),
+  );
+  const total = parts.find((p) => p.part === "total")?.n ?? 0;
+  return { ...base, mode: "server", rows: toRows(page, ratings, figures), total, summary };
 }

@@ -40,8 +40,8 @@ export type OverviewRow = { label: string; distribution: Distribution };
 
 export type NationalOverview = {
   filters: AreaFilters;
-  /** Services in the area, and how many have a published inspection. */
-  services: { total: number; inspected: number };
+  /** Services in the area, how many have a published inspection, and every service whatever the area. */
+  services: { total: number; inspected: number; everywhere: number };
   /** Inspections counted by programme (the basis applied). */
   inspections: Record<Programme, number>;
   /** Overall ratings, one row per programme. */
@@ -126,64 +126,85 @@ export function compareCodes(a: string, b: string): number {
   return (a1! - b1!) || (a2! - b2!);
 }
 
-type CountRow = { rating: string | null; count: number };
+/** One row of the overview's single aggregate query: `part` says which figure it holds. */
+type PartRow = {
+  part: "services" | "overall" | "framework" | "rated" | "figures" | "figureInspections" | "region" | "year" | "coverage";
+  k1: string | null;
+  k2: string | null;
+  rating: string | null;
+  n: number;
+  v1: number | null;
+  v2: number | null;
+  v3: number | null;
+};
 
-/** The overview of the inspections matching the area filters. Ten aggregate queries, run side by side. */
+/**
+ * The overview of the inspections matching the area filters: two round trips
+ * (the standards, and one statement that ranks the inspections once and
+ * aggregates them every way the page needs).
+ */
 export async function nationalOverview(filters: AreaFilters, database: Db = defaultDb()): Promise<NationalOverview> {
   const area = areaWhere(filters);
-  const ranked = rankedInspections(area);
-  const inBasis =
-    filters.basis === "latest" ? Prisma.sql`r."rankInProgramme" = 1` : Prisma.sql`true`;
+  const inBasis = filters.basis === "latest" ? Prisma.sql`r."rankInProgramme" = 1` : Prisma.sql`true`;
   const areaOnServices = area === Prisma.empty ? Prisma.sql`true` : area;
 
-  const [standards, serviceCounts, overallRows, standardRows, keyRows, keyInspections, regionRows, yearRows, coverageRows] = await Promise.all([
+  const [standards, parts] = await Promise.all([
     programmeStandards(database),
-    database.$queryRaw<{ total: number; inspected: number }[]>`
-      select (select count(*)::int from "Service" s where ${areaOnServices}) as total,
-        (select count(distinct r."serviceId")::int from ${ranked} r) as inspected`,
-    database.$queryRaw<(CountRow & { programme: Programme })[]>`
-      select r.programme, r."overallRating" as rating, count(*)::int as count
-      from ${ranked} r where ${inBasis}
-      group by 1, 2`,
-    database.$queryRaw<(CountRow & { code: string; frameworkCode: string })[]>`
-      select st.code, r."frameworkCode", sr.rating::text as rating, count(*)::int as count
-      from ${ranked} r
-      join "Standard" st on st."frameworkId" = r."frameworkId"
-      left join "StandardRating" sr on sr."inspectionId" = r.id and sr."standardId" = st.id
-      where r.programme = ${STANDARDS_PROGRAMME} and ${inBasis}
-      group by 1, 2, 3`,
-    database.$queryRaw<{ code: string; area: KeyQuestionArea; n: number; median: number; lower: number; upper: number }[]>`
-      select st.code, kq.area::text as area, count(*)::int as n,
-        percentile_cont(0.5) within group (order by kr."percentYes") as median,
-        percentile_cont(0.25) within group (order by kr."percentYes") as lower,
-        percentile_cont(0.75) within group (order by kr."percentYes") as upper
-      from ${ranked} r
-      join "KeyQuestionResult" kr on kr."inspectionId" = r.id
-      join "KeyQuestion" kq on kq.id = kr."keyQuestionId"
-      join "Standard" st on st.id = kq."standardId"
-      where r.programme = ${STANDARDS_PROGRAMME} and ${inBasis}
-      group by 1, 2`,
-    database.$queryRaw<{ n: number }[]>`
-      select count(*)::int as n from ${ranked} r
-      where r.programme = ${STANDARDS_PROGRAMME} and ${inBasis}
-        and exists (select 1 from "KeyQuestionResult" kr where kr."inspectionId" = r.id)`,
-    database.$queryRaw<(CountRow & { region: string | null; nation: string; programme: Programme })[]>`
-      select r.region, r.nation, r.programme, r."overallRating" as rating, count(*)::int as count
-      from ${ranked} r where ${inBasis}
-      group by 1, 2, 3, 4`,
-    database.$queryRaw<(CountRow & { year: number | null; programme: Programme })[]>`
-      select r."publishedYear" as year, r.programme, r."overallRating" as rating, count(*)::int as count
-      from ${ranked} r
-      group by 1, 2, 3`,
-    database.$queryRaw<{ all: number; some: number; none: number }[]>`
-      select count(*) filter (where rated = 12)::int as all, count(*) filter (where rated between 1 and 11)::int as some,
-        count(*) filter (where rated = 0)::int as none
-      from (
-        select r.id, (select count(*) from "StandardRating" sr join "Standard" st on st.id = sr."standardId"
-                      where sr."inspectionId" = r.id and st."countsTowardOverall") as rated
-        from ${ranked} r where r.programme = ${STANDARDS_PROGRAMME} and ${inBasis}
-      ) c`,
+    database.$queryRaw<PartRow[]>`
+      with r as materialized ${rankedInspections(area)},
+      sel as materialized (select * from r where ${inBasis}),
+      std as materialized (select * from sel where programme = ${STANDARDS_PROGRAMME}),
+      rated as materialized (
+        select std.id, std."frameworkCode", st.code, st."countsTowardOverall", sr.rating::text as rating
+        from std
+        join "StandardRating" sr on sr."inspectionId" = std.id
+        join "Standard" st on st.id = sr."standardId"
+      ),
+      figures as materialized (
+        select std.id, st.code, kq.area::text as area, kr."percentYes" as percent
+        from std
+        join "KeyQuestionResult" kr on kr."inspectionId" = std.id
+        join "KeyQuestion" kq on kq.id = kr."keyQuestionId"
+        join "Standard" st on st.id = kq."standardId"
+      )
+      select 'services'::text as part, null::text as k1, null::text as k2, null::text as rating,
+        (select count(*) from "Service" s where ${areaOnServices})::int as n,
+        (select count(distinct r."serviceId") from r)::float8 as v1, (select count(*) from "Service")::float8 as v2, null::float8 as v3
+      union all
+      select 'overall', programme, null, "overallRating", count(*)::int, null, null, null from sel group by 2, 4
+      union all
+      select 'framework', "frameworkCode", null, null, count(*)::int, null, null, null from std group by 2
+      union all
+      select 'rated', code, "frameworkCode", rating, count(*)::int, null, null, null from rated group by 2, 3, 4
+      union all
+      select 'figures', code, area, null, count(*)::int,
+        percentile_cont(0.5) within group (order by percent),
+        percentile_cont(0.25) within group (order by percent),
+        percentile_cont(0.75) within group (order by percent)
+      from figures group by 2, 3
+      union all
+      select 'figureInspections', null, null, null, count(distinct id)::int, null, null, null from figures
+      union all
+      select 'region', region, nation || '|' || programme, "overallRating", count(*)::int, null, null, null from sel group by 2, 3, 4
+      union all
+      select 'year', "publishedYear"::text, programme, "overallRating", count(*)::int, null, null, null from r group by 2, 3, 4
+      union all
+      select 'coverage', case when counted = 12 then 'all' else 'some' end, null, null, count(*)::int, null, null, null
+      from (select id, count(*) as counted from rated where "countsTowardOverall" group by id) c group by 2`,
   ]);
+  const of = (part: PartRow["part"]) => parts.filter((p) => p.part === part);
+  const servicesRow = of("services")[0];
+  const overallRows = of("overall").map((p) => ({ programme: p.k1 as Programme, rating: p.rating, count: p.n }));
+  const frameworkCounts = new Map(of("framework").map((p) => [p.k1!, p.n]));
+  const standardRows = of("rated").map((p) => ({ code: p.k1!, frameworkCode: p.k2!, rating: p.rating, count: p.n }));
+  const keyRows = of("figures").map((p) => ({ code: p.k1!, area: p.k2 as KeyQuestionArea, n: p.n, median: p.v1, lower: p.v2, upper: p.v3 }));
+  const regionRows = of("region").map((p) => {
+    const [nation, programme] = p.k2!.split("|");
+    return { region: p.k1, nation: nation!, programme: programme as Programme, rating: p.rating, count: p.n };
+  });
+  const yearRows = of("year").map((p) => ({ year: p.k1 === null ? null : Number(p.k1), programme: p.k2 as Programme, rating: p.rating, count: p.n }));
+  const coverageAll = of("coverage").find((p) => p.k1 === "all")?.n ?? 0;
+  const coverageSome = of("coverage").find((p) => p.k1 === "some")?.n ?? 0;
 
   const inspections: Record<Programme, number> = { STANDARDS_2018_2021: 0, PROGRAMME_2025: 0 };
   const overallBy = new Map<Programme, Distribution>([
@@ -198,8 +219,11 @@ export async function nationalOverview(filters: AreaFilters, database: Db = defa
   const standardDistributions = standards.map((info) => {
     const rows = standardRows.filter((r) => r.code === info.code);
     const distribution = emptyDistribution();
-    for (const row of rows) addToDistribution(distribution, row.rating === null ? null : asRating(row.rating), row.count);
-    const ratedFrameworks = [...new Set(rows.filter((r) => r.rating !== null).map((r) => r.frameworkCode))].sort();
+    for (const row of rows) addToDistribution(distribution, asRating(row.rating!), row.count);
+    // Inspections whose framework has the standard but no rating for it: not recorded.
+    const applicable = info.frameworks.reduce((sum, f) => sum + (frameworkCounts.get(f) ?? 0), 0);
+    addToDistribution(distribution, null, applicable - distribution.rated);
+    const ratedFrameworks = [...new Set(rows.map((r) => r.frameworkCode))].sort();
     return { ...info, distribution, ratedFrameworks };
   });
 
@@ -244,7 +268,7 @@ export async function nationalOverview(filters: AreaFilters, database: Db = defa
 
   return {
     filters,
-    services: serviceCounts[0] ?? { total: 0, inspected: 0 },
+    services: { total: servicesRow?.n ?? 0, inspected: servicesRow?.v1 ?? 0, everywhere: servicesRow?.v2 ?? 0 },
     inspections,
     overall: ([STANDARDS_PROGRAMME, PROGRAMME_2025] as const).map((programme) => ({
       programme,
@@ -254,8 +278,8 @@ export async function nationalOverview(filters: AreaFilters, database: Db = defa
     standards: standardDistributions,
     standardsInspections: inspections.STANDARDS_2018_2021,
     keyQuestions,
-    keyQuestionInspections: keyInspections[0]?.n ?? 0,
-    coverage: coverageRows[0] ?? { all: 0, some: 0, none: 0 },
+    keyQuestionInspections: of("figureInspections")[0]?.n ?? 0,
+    coverage: { all: coverageAll, some: coverageSome, none: inspections.STANDARDS_2018_2021 - coverageAll - coverageSome },
     regions,
     regionsExcluded2025,
     years,
