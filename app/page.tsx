@@ -54,9 +54,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         <FilterSelect
           name="basis"
           label="Which inspections"
-          value={filters.basis}
+          value={filters.basis === "all" ? "all" : ""}
           options={[
-            { value: "latest", label: "Latest of each service" },
+            { value: "", label: "Latest of each service" },
             { value: "all", label: "Every inspection" },
           ]}
         />

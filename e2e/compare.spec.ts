@@ -13,7 +13,7 @@ test("compare shows two services side by side", async ({ page }) => {
   await expect(grid.locator('tr[data-standard="4.1"] td[data-service="dorset-combined-yos"]')).toContainText("Good");
   // Key questions: one grouped-bar chart per key question, each with its table.
   await expectEveryChartHasItsTable(page, 3);
-  await expect(page.locator('figure[data-chart="compare-desistance"] svg.recharts-surface')).toBeVisible();
+  await expect(page.locator('figure[data-chart="compare-desistance"] .recharts-bar-rectangle').first()).toBeVisible();
   await expect(page.locator('figure[data-chart="compare-safety_of_others"]')).toContainText("only Wiltshire has figures recorded");
 });
 
@@ -28,14 +28,14 @@ test.describe("bad input gets a clear message, not a crash", () => {
     test(query, async ({ page }) => {
       const response = await page.goto(`/compare${query}`);
       expect(response?.status()).toBe(200);
-      await expect(page.getByRole("alert")).toContainText(message);
+      await expect(page.getByTestId("compare-problem")).toContainText(message);
       await expect(page.locator('table[data-compare="scores"]')).toHaveCount(0);
     });
   }
 
   test("an unknown service among known ones is named, and the rest are compared", async ({ page }) => {
     await page.goto("/compare?services=wiltshire,atlantis,cardiff");
-    await expect(page.getByRole("alert")).toContainText("“atlantis”");
+    await expect(page.getByTestId("compare-problem")).toContainText("“atlantis”");
     await expect(page.locator('table[data-compare="scores"] tbody tr')).toHaveCount(2);
   });
 });

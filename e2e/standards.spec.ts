@@ -28,7 +28,7 @@ test("filters on a standard's page change its counts and its URL", async ({ page
   await page.goto("/standards/1.2");
   const counts = page.getByTestId("standard-counts");
   const before = await counts.textContent();
-  await page.getByLabel("Nation").selectOption("wales");
+  await page.getByLabel("Nation", { exact: true }).selectOption("wales");
   await expect(page).toHaveURL(/\/standards\/1\.2\?nation=wales$/);
   await expect(counts).not.toHaveText(before!);
   await expect(counts).toContainText("in Wales");

@@ -18,7 +18,8 @@ import {
   defaultDirection,
   heatmapQuery,
   parseHeatmapParams,
-  selectRows,
+  chooseRows,
+  compareRows,
   summariseRows,
   type HeatmapParams,
   type HeatmapRow,
@@ -90,14 +91,15 @@ function ratingOf(row: HeatmapRow, column: HeatmapColumn): Rating | null | "n/a"
   return row.ratings[column.code] ?? null;
 }
 
-function RatingMark({ rating, label }: { rating: Rating | null | "n/a"; label?: string }) {
+/** A cell's content: the rating's letters for the eye, its word for screen readers. */
+function ratingMark(rating: Rating | null | "n/a", frameworkCode?: string) {
   if (rating === "n/a") {
     return (
       <>
-        <span aria-hidden="true" className="text-[10px] text-gray-500">
+        <span aria-hidden="true" className="text-[10px] text-gray-600">
           n/a
         </span>
-        <span className="sr-only">{label ?? "not part of this framework"}</span>
+        <span className="sr-only">not part of the {frameworkCode} standards</span>
       </>
     );
   }
@@ -123,22 +125,34 @@ function cellStyle(rating: Rating | null | "n/a"): { className: string; style?: 
   return { className: "font-bold", style: { backgroundColor: ratingColours[rating].fill, color: ratingColours[rating].text } };
 }
 
-const CELL = "h-9 w-10 min-w-10 border border-gray-300 px-0.5 text-center text-xs tabular-nums";
+const CELL = "h-9 overflow-hidden border border-gray-300 px-0.5 text-center text-xs tabular-nums";
+/** Width of every column after the first (rem): fixed, so the browser lays the table out without measuring it. */
+const COLUMN_REM = 2.75;
 
 type RowProps = {
   row: HeatmapRow;
-  index: number;
+  /** Left out by the filters: kept in the table but hidden, so that showing it again costs no new DOM. */
+  hidden: boolean;
   columns: HeatmapColumn[];
   checked: boolean;
   onToggle: (slug: string) => void;
 };
 
-const HeatmapRowView = memo(function HeatmapRowView({ row, index, columns, checked, onToggle }: RowProps) {
+/** A row: hiding or showing it touches only the <tr>, never its cells. */
+const HeatmapRowView = memo(function HeatmapRowView({ row, hidden, columns, checked, onToggle }: RowProps) {
+  return (
+    <tr data-service={row.slug} data-inspection={row.id} hidden={hidden}>
+      <RowCells row={row} columns={columns} checked={checked} onToggle={onToggle} />
+    </tr>
+  );
+});
+
+const RowCells = memo(function RowCells({ row, columns, checked, onToggle }: Omit<RowProps, "hidden">) {
   const overall = cellStyle(row.overall);
   const checkboxId = `compare-${row.id}`;
   return (
-    <tr data-service={row.slug} data-inspection={row.id}>
-      <th scope="row" className="sticky left-0 z-10 w-36 max-w-36 border border-gray-300 bg-white px-2 py-1 text-left align-top text-sm font-normal sm:w-52 sm:max-w-52">
+    <>
+      <th scope="row" className="sticky left-0 z-10 overflow-hidden border border-gray-300 bg-white px-2 py-1 text-left align-top text-sm font-normal">
         <div className="flex items-start gap-2">
           <input
             id={checkboxId}
@@ -149,17 +163,17 @@ const HeatmapRowView = memo(function HeatmapRowView({ row, index, columns, check
             aria-label={`Choose ${row.name} to compare`}
           />
           <span className="min-w-0">
-            <Link href={`/services/${row.slug}`} className="block truncate font-semibold">
+            <a href={`/services/${row.slug}`} className="block truncate font-semibold">
               {row.name}
-            </Link>
+            </a>
             <span className="block truncate text-xs text-gray-700">
               {row.published ?? "date not recorded"} · {row.frameworkCode}
             </span>
           </span>
         </div>
       </th>
-      <td data-cell="" data-r={index} data-c={0} tabIndex={-1} className={`${CELL} ${overall.className}`} style={overall.style}>
-        <RatingMark rating={row.overall} />
+      <td data-cell="" data-c={0} tabIndex={-1} className={`${CELL} ${overall.className}`} style={overall.style}>
+        {ratingMark(row.overall)}
       </td>
       <td className={`${CELL} ${row.score === null ? "text-gray-600" : ""}`}>
         {row.score === null ? (
@@ -175,7 +189,7 @@ const HeatmapRowView = memo(function HeatmapRowView({ row, index, columns, check
         )}
       </td>
       {row.programme === "PROGRAMME_2025" ? (
-        <td data-cell="" data-r={index} data-c={1} tabIndex={-1} colSpan={columns.length} className={`${CELL} bg-gray-50 text-left italic text-gray-700`}>
+        <td data-cell="" data-c={1} tabIndex={-1} colSpan={columns.length} className={`${CELL} bg-gray-50 text-left italic text-gray-700`}>
           2025 programme: its standards differ and are not recorded here
         </td>
       ) : (
@@ -186,19 +200,18 @@ const HeatmapRowView = memo(function HeatmapRowView({ row, index, columns, check
             <td
               key={column.code}
               data-cell=""
-              data-r={index}
               data-c={c + 1}
               data-code={column.code}
               tabIndex={-1}
               className={`${CELL} ${style.className}`}
               style={style.style}
             >
-              <RatingMark rating={rating} label={`not part of the ${row.frameworkCode} standards`} />
+              {ratingMark(rating, row.frameworkCode)}
             </td>
           );
         })
       )}
-    </tr>
+    </>
   );
 });
 
@@ -207,7 +220,7 @@ function SummaryCell({ distribution }: { distribution: Distribution | undefined 
   const total = distribution.rated + distribution.notRecorded;
   const words = RATINGS.map((r) => `${ratingLabel(r)} ${distribution.counts[r]}`).join(", ");
   return (
-    <td className="w-10 border border-gray-300 px-0.5 py-1 align-top text-[11px] leading-tight tabular-nums">
+    <td className="overflow-hidden border border-gray-300 px-0.5 py-1 align-top text-[11px] leading-tight tabular-nums">
       <span className="sr-only">
         {words}; {distribution.rated} of {total} rated, {distribution.notRecorded} not recorded
         {distribution.rated < MIN_N ? "; too few for a distribution" : ""}.
@@ -276,6 +289,9 @@ export function Heatmap(props: HeatmapProps) {
   const { params, update, pending } = useHeatmapParams(mode);
   const [selected, setSelected] = useState<string[]>([]);
   const [tip, setTip] = useState<Tip | null>(null);
+  // Set once hydrated: the tests wait for it before timing a change.
+  const [interactive, setInteractive] = useState(false);
+  useEffect(() => setInteractive(true), []);
   const tableRef = useRef<HTMLTableElement>(null);
 
   const frameworksOf = useMemo(() => {
@@ -284,7 +300,14 @@ export function Heatmap(props: HeatmapProps) {
     return (framework: string) => map.get(framework) ?? [];
   }, [columns]);
 
-  const shown = useMemo(() => (mode === "client" ? selectRows(props.rows, params) : props.rows), [mode, props.rows, params]);
+  // In the browser's own mode every row stays in the table, in the order of the sort, and the filters
+  // only hide rows: a filter then moves no DOM node, and showing a row again builds none.
+  const sorted = useMemo(
+    () => (mode === "client" ? [...props.rows].sort(compareRows(params.sort, params.dir)) : props.rows),
+    [mode, props.rows, params.sort, params.dir],
+  );
+  const chosen = useMemo(() => (mode === "client" ? new Set(chooseRows(props.rows, params).map((r) => r.id)) : null), [mode, props.rows, params]);
+  const shown = useMemo(() => (chosen ? sorted.filter((r) => chosen.has(r.id)) : sorted), [sorted, chosen]);
   const summary = useMemo(
     () => (mode === "client" ? summariseRows(shown, columns.map((c) => c.code), frameworksOf) : (props.summary ?? {})),
     [mode, shown, columns, frameworksOf, props.summary],
@@ -309,6 +332,7 @@ export function Heatmap(props: HeatmapProps) {
   }, [columns]);
 
   // Keyboard: arrows, Home/End, PageUp/PageDown move between cells (roving tabindex).
+  // Rows are found through the DOM, so a row needs no index (and sorting re-renders none).
   const onKeyDown = (event: React.KeyboardEvent<HTMLTableElement>) => {
     const cell = (event.target as HTMLElement).closest<HTMLElement>("[data-cell]");
     if (!cell) return;
@@ -316,48 +340,58 @@ export function Heatmap(props: HeatmapProps) {
       setTip(null);
       return;
     }
-    const r = Number(cell.dataset.r);
+    const rowSteps: Record<string, number> = { ArrowUp: -1, ArrowDown: 1, PageUp: -10, PageDown: 10 };
     const c = Number(cell.dataset.c);
-    const moves: Record<string, [number, number]> = {
-      ArrowUp: [r - 1, c],
-      ArrowDown: [r + 1, c],
-      ArrowLeft: [r, c - 1],
-      ArrowRight: [r, c + 1],
-      Home: [r, 0],
-      End: [r, columns.length],
-      PageUp: [r - 10, c],
-      PageDown: [r + 10, c],
-    };
-    const move = moves[event.key];
-    if (!move) return;
+    const colMoves: Record<string, number> = { ArrowLeft: c - 1, ArrowRight: c + 1, Home: 0, End: columns.length };
+    if (!(event.key in rowSteps) && !(event.key in colMoves)) return;
     event.preventDefault();
-    const row = Math.max(0, Math.min(shown.length - 1, move[0]));
-    let col = Math.max(0, Math.min(columns.length, move[1]));
-    const table = tableRef.current;
-    if (!table) return;
+    let tr = cell.closest("tr");
+    let col = event.key in colMoves ? Math.max(0, Math.min(columns.length, colMoves[event.key]!)) : c;
+    const step = rowSteps[event.key] ?? 0;
+    for (let i = 0; i < Math.abs(step); i++) {
+      const next = (step < 0 ? tr?.previousElementSibling : tr?.nextElementSibling) as HTMLTableRowElement | null | undefined;
+      if (!next || !next.hasAttribute("data-service") || next.hidden) break;
+      tr = next;
+    }
     let target: HTMLElement | null = null;
     // A merged cell (2025 rows) stands for every standard column.
     while (!target && col >= 0) {
-      target = table.querySelector<HTMLElement>(`[data-cell][data-r="${row}"][data-c="${col}"]`);
+      target = tr?.querySelector<HTMLElement>(`[data-cell][data-c="${col}"]`) ?? null;
       col--;
     }
     target?.focus();
   };
 
+  const rowsById = useMemo(() => new Map(shown.map((r) => [r.id, r])), [shown]);
+  const tipCell = useRef<HTMLElement | null>(null);
+
   const showTip = (cell: HTMLElement) => {
-    const r = Number(cell.dataset.r);
-    const c = Number(cell.dataset.c);
-    const row = shown[r];
+    const id = Number(cell.closest("tr")?.dataset.inspection);
+    const row = rowsById.get(id);
     if (!row) return;
+    tipCell.current = cell;
     const rect = cell.getBoundingClientRect();
     const above = rect.bottom + 160 > window.innerHeight;
     setTip({
-      ...tipFor(row, c, columns),
+      ...tipFor(row, Number(cell.dataset.c), columns),
       top: above ? rect.top - 6 : rect.bottom + 6,
       left: Math.max(8, Math.min(rect.left, window.innerWidth - 296)),
       above,
     });
   };
+
+  // Scrolling moves the cell: follow it while it has focus, otherwise hide the tooltip.
+  const onScroll = useCallback(() => {
+    const cell = tipCell.current;
+    if (cell && cell === document.activeElement) showTipRef.current(cell);
+    else setTip(null);
+  }, []);
+  const showTipRef = useRef(showTip);
+  showTipRef.current = showTip;
+  useEffect(() => {
+    window.addEventListener("scroll", onScroll, { passive: true });
+    return () => window.removeEventListener("scroll", onScroll);
+  }, [onScroll]);
 
   const onFocus = (event: React.FocusEvent<HTMLTableElement>) => {
     const cell = (event.target as HTMLElement).closest<HTMLElement>("[data-cell]");
@@ -371,8 +405,11 @@ export function Heatmap(props: HeatmapProps) {
   // The first cell is the way into the grid from the Tab key.
   useEffect(() => {
     const table = tableRef.current;
-    if (!table || table.querySelector('[data-cell][tabindex="0"]')) return;
-    table.querySelector<HTMLElement>("[data-cell]")?.setAttribute("tabindex", "0");
+    if (!table) return;
+    const current = table.querySelector<HTMLElement>('[data-cell][tabindex="0"]');
+    if (current && !current.closest("tr")?.hidden) return;
+    if (current) current.tabIndex = -1;
+    table.querySelector<HTMLElement>("tr:not([hidden]) > [data-cell]")?.setAttribute("tabindex", "0");
   }, [shown]);
 
   const yearOptions = props.years ? Array.from({ length: props.years.max - props.years.min + 1 }, (_, i) => props.years!.min + i) : [];
@@ -381,7 +418,7 @@ export function Heatmap(props: HeatmapProps) {
   const select = "rounded border border-gray-700 bg-white px-2 py-1.5";
 
   return (
-    <div className="space-y-4">
+    <div className="space-y-4" data-heatmap={mode} data-interactive={interactive ? "" : undefined}>
       <form
         className="grid grid-cols-1 gap-3 rounded border border-gray-300 bg-gray-50 p-3 sm:grid-cols-2 lg:grid-cols-4"
         aria-label="Filter and sort the heatmap"
@@ -493,7 +530,7 @@ export function Heatmap(props: HeatmapProps) {
             : `${selected.length} chosen to compare${selected.length > MAX_COMPARED ? `: at most ${MAX_COMPARED} can be compared` : ""}.`}
         </span>
         {canCompare ? (
-          <Link href={compareHref} className="rounded border border-gray-900 bg-brand px-3 py-1 font-semibold text-white no-underline">
+          <Link href={compareHref} className="rounded border border-gray-900 bg-brand px-3 py-1 font-semibold text-white! no-underline">
             Compare {selected.length} services
           </Link>
         ) : (
@@ -514,10 +551,11 @@ export function Heatmap(props: HeatmapProps) {
         keys to move between cells; each cell&apos;s details appear beside it.
       </p>
 
-      <div className="relative max-h-[75vh] overflow-auto rounded border border-gray-400" onScroll={() => setTip(null)}>
+      <div className="relative max-h-[75vh] overflow-auto rounded border border-gray-400" onScroll={onScroll}>
         <table
           ref={tableRef}
-          className="border-separate border-spacing-0 text-sm"
+          className="table-fixed border-separate border-spacing-0 text-sm [--service-column:9rem] sm:[--service-column:13rem]"
+          style={{ width: `calc(var(--service-column) + ${(columns.length + 2) * COLUMN_REM}rem)` }}
           onKeyDown={onKeyDown}
           onFocus={onFocus}
           onBlur={() => setTip(null)}
@@ -525,12 +563,21 @@ export function Heatmap(props: HeatmapProps) {
             const cell = (e.target as HTMLElement).closest<HTMLElement>("[data-cell]");
             if (cell) showTip(cell);
           }}
-          onMouseLeave={() => setTip(null)}
+          onMouseLeave={() => {
+            tipCell.current = null;
+            setTip(null);
+          }}
           aria-rowcount={mode === "server" ? total + 1 : undefined}
         >
           <caption className="sr-only">
             Ratings of each service (rows) on each standard (columns). {total} rows match the filters.
           </caption>
+          <colgroup>
+            <col style={{ width: "var(--service-column)" }} />
+            {Array.from({ length: columns.length + 2 }, (_, i) => (
+              <col key={i} style={{ width: `${COLUMN_REM}rem` }} />
+            ))}
+          </colgroup>
           <thead className="sticky top-0 z-20 bg-white">
             <tr>
               <th scope="col" rowSpan={2} className="sticky left-0 z-30 border border-gray-300 bg-white px-2 text-left align-bottom">
@@ -584,8 +631,8 @@ export function Heatmap(props: HeatmapProps) {
                 <SummaryCell key={c.code} distribution={summary[c.code]} />
               ))}
             </tr>
-            {shown.map((row, index) => (
-              <HeatmapRowView key={row.id} row={row} index={index} columns={columns} checked={selected.includes(row.slug)} onToggle={toggle} />
+            {sorted.map((row) => (
+              <HeatmapRowView key={row.id} row={row} hidden={chosen !== null && !chosen.has(row.id)} columns={columns} checked={selected.includes(row.slug)} onToggle={toggle} />
             ))}
           </tbody>
         </table>

@@ -178,6 +178,8 @@ export function latestPerService(rows: readonly HeatmapRow[]): HeatmapRow[] {
   return [...best.values()];
 }
 
+const collator = new Intl.Collator("en-GB");
+
 /** The value a row sorts by; null sorts last whichever the direction. */
 export function sortValue(row: HeatmapRow, sort: SortKey): string | number | null {
   if (sort === "name") return row.name.toLocaleLowerCase("en-GB");
@@ -196,21 +198,25 @@ export function compareRows(sort: SortKey, dir: SortDirection): (a: HeatmapRow, 
     if (av !== bv) {
       if (av === null) return 1;
       if (bv === null) return -1;
-      const order = typeof av === "string" ? av.localeCompare(bv as string, "en-GB") : av - (bv as number);
+      const order = typeof av === "string" ? collator.compare(av, bv as string) : av - (bv as number);
       if (order !== 0) return sign * order;
     }
     // Ties: by name, then the later inspection first.
-    const byName = a.name.localeCompare(b.name, "en-GB");
+    const byName = collator.compare(a.name, b.name);
     if (byName !== 0) return byName;
     return isLater(a, b) ? -1 : isLater(b, a) ? 1 : 0;
   };
 }
 
+/** The rows the heatmap shows for these params, unordered: filtered, then latest per service if asked. */
+export function chooseRows(rows: readonly HeatmapRow[], p: HeatmapParams): HeatmapRow[] {
+  const matching = rows.filter((row) => matchesFilters(row, p));
+  return p.basis === "latest" ? latestPerService(matching) : matching;
+}
+
 /** The rows the heatmap shows for these params: filtered, then latest per service if asked, then sorted. */
 export function selectRows(rows: readonly HeatmapRow[], p: HeatmapParams): HeatmapRow[] {
-  const matching = rows.filter((row) => matchesFilters(row, p));
-  const chosen = p.basis === "latest" ? latestPerService(matching) : matching;
-  return chosen.sort(compareRows(p.sort, p.dir));
+  return chooseRows(rows, p).sort(compareRows(p.sort, p.dir));
 }
 
 /**

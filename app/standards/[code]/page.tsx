@@ -128,9 +128,9 @@ export default async function StandardPage(props: Props) {
         <FilterSelect
           name="basis"
           label="Which inspections"
-          value={filters.basis}
+          value={filters.basis === "all" ? "all" : ""}
           options={[
-            { value: "latest", label: "Latest of each service" },
+            { value: "", label: "Latest of each service" },
             { value: "all", label: "Every inspection" },
           ]}
         />
