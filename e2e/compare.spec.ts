@@ -41,6 +41,7 @@ test.describe("bad input gets a clear message, not a crash", () => {
 });
 
 test("the compare page has no serious accessibility problems", async ({ page }) => {
+  test.setTimeout(120_000);
   await page.goto("/compare?services=wiltshire,cardiff,leeds");
   await expectNoSeriousAxeViolations(page);
 });

@@ -40,6 +40,7 @@ test("an unknown standard is a real 404", async ({ page }) => {
 });
 
 test("a standard's page has no serious accessibility problems", async ({ page }) => {
+  test.setTimeout(120_000);
   await page.goto("/standards/2.4");
   await expectNoSeriousAxeViolations(page);
 });

@@ -8,7 +8,7 @@
 // mode each change is a navigation and the server sends the page of rows.
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
-import { memo, useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useTransition } from "react";
 import { ratingColours } from "@/components/rating/palette";
 import { ratingAbbreviation, ratingLabel, RATINGS, type Rating } from "@/lib/domain/rating";
 import {
@@ -91,39 +91,43 @@ function ratingOf(row: HeatmapRow, column: HeatmapColumn): Rating | null | "n/a"
   return row.ratings[column.code] ?? null;
 }
 
-/** A cell's content: the rating's letters for the eye, its word for screen readers. */
+/** A cell's content: the rating's letters, and its word for screen readers (as few nodes as can be: the table is large). */
 function ratingMark(rating: Rating | null | "n/a", frameworkCode?: string) {
   if (rating === "n/a") {
     return (
       <>
-        <span aria-hidden="true" className="text-[10px] text-gray-600">
-          n/a
-        </span>
-        <span className="sr-only">not part of the {frameworkCode} standards</span>
+        n/a<span className="sr-only"> (not part of the {frameworkCode} standards)</span>
       </>
     );
   }
   if (rating === null) {
     return (
       <>
-        <span aria-hidden="true">–</span>
-        <span className="sr-only">not recorded</span>
+        –<span className="sr-only">not recorded</span>
       </>
     );
   }
   return (
     <>
-      <span aria-hidden="true">{ratingAbbreviation(rating)}</span>
+      {ratingAbbreviation(rating)}
       <span className="sr-only">{ratingLabel(rating)}</span>
     </>
   );
 }
 
 function cellStyle(rating: Rating | null | "n/a"): { className: string; style?: React.CSSProperties } {
-  if (rating === "n/a") return { className: "bg-white" };
+  if (rating === "n/a") return { className: "bg-white text-[10px] text-gray-600" };
   if (rating === null) return { className: "not-recorded text-gray-700" };
   return { className: "font-bold", style: { backgroundColor: ratingColours[rating].fill, color: ratingColours[rating].text } };
 }
+
+/** Rows drawn beyond the visible ones, above and below (more than a PageUp/PageDown step). */
+const OVERSCAN = 8;
+/** Before measuring: rows drawn on the server, and their assumed height in px. */
+const INITIAL_WINDOW = 40;
+const ESTIMATED_ROW_HEIGHT = 45;
+/** Two header rows and the distribution row come before the first service. */
+const HEADER_ROWS = 3;
 
 const CELL = "h-9 overflow-hidden border border-gray-300 px-0.5 text-center text-xs tabular-nums";
 /** Width of every column after the first (rem): fixed, so the browser lays the table out without measuring it. */
@@ -131,23 +135,23 @@ const COLUMN_REM = 2.75;
 
 type RowProps = {
   row: HeatmapRow;
-  /** Left out by the filters: kept in the table but hidden, so that showing it again costs no new DOM. */
-  hidden: boolean;
+  /** The row's position in the whole table (header rows included), for screen readers. */
+  rowIndex: number;
   columns: HeatmapColumn[];
   checked: boolean;
   onToggle: (slug: string) => void;
 };
 
-/** A row: hiding or showing it touches only the <tr>, never its cells. */
-const HeatmapRowView = memo(function HeatmapRowView({ row, hidden, columns, checked, onToggle }: RowProps) {
+/** A row: moving it in the table touches only the <tr>, never its cells. */
+const HeatmapRowView = memo(function HeatmapRowView({ row, rowIndex, columns, checked, onToggle }: RowProps) {
   return (
-    <tr data-service={row.slug} data-inspection={row.id} hidden={hidden}>
+    <tr data-service={row.slug} data-inspection={row.id} aria-rowindex={rowIndex}>
       <RowCells row={row} columns={columns} checked={checked} onToggle={onToggle} />
     </tr>
   );
 });
 
-const RowCells = memo(function RowCells({ row, columns, checked, onToggle }: Omit<RowProps, "hidden">) {
+const RowCells = memo(function RowCells({ row, columns, checked, onToggle }: Omit<RowProps, "rowIndex">) {
   const overall = cellStyle(row.overall);
   const checkboxId = `compare-${row.id}`;
   return (
@@ -300,8 +304,6 @@ export function Heatmap(props: HeatmapProps) {
     return (framework: string) => map.get(framework) ?? [];
   }, [columns]);
 
-  // In the browser's own mode every row stays in the table, in the order of the sort, and the filters
-  // only hide rows: a filter then moves no DOM node, and showing a row again builds none.
   const sorted = useMemo(
     () => (mode === "client" ? [...props.rows].sort(compareRows(params.sort, params.dir)) : props.rows),
     [mode, props.rows, params.sort, params.dir],
@@ -340,7 +342,7 @@ export function Heatmap(props: HeatmapProps) {
       setTip(null);
       return;
     }
-    const rowSteps: Record<string, number> = { ArrowUp: -1, ArrowDown: 1, PageUp: -10, PageDown: 10 };
+    const rowSteps: Record<string, number> = { ArrowUp: -1, ArrowDown: 1, PageUp: -OVERSCAN, PageDown: OVERSCAN };
     const c = Number(cell.dataset.c);
     const colMoves: Record<string, number> = { ArrowLeft: c - 1, ArrowRight: c + 1, Home: 0, End: columns.length };
     if (!(event.key in rowSteps) && !(event.key in colMoves)) return;
@@ -350,7 +352,7 @@ export function Heatmap(props: HeatmapProps) {
     const step = rowSteps[event.key] ?? 0;
     for (let i = 0; i < Math.abs(step); i++) {
       const next = (step < 0 ? tr?.previousElementSibling : tr?.nextElementSibling) as HTMLTableRowElement | null | undefined;
-      if (!next || !next.hasAttribute("data-service") || next.hidden) break;
+      if (!next || !next.hasAttribute("data-service")) break;
       tr = next;
     }
     let target: HTMLElement | null = null;
@@ -363,6 +365,37 @@ export function Heatmap(props: HeatmapProps) {
   };
 
   const rowsById = useMemo(() => new Map(shown.map((r) => [r.id, r])), [shown]);
+
+  // Only the rows in and near view are in the DOM (spacer rows keep the scroll height), so that a
+  // filter or a sort lays out a few dozen rows, whether the table holds 150 rows or 16,000.
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const topSpacerRef = useRef<HTMLTableRowElement>(null);
+  const [rowHeight, setRowHeight] = useState(ESTIMATED_ROW_HEIGHT);
+  // The window belongs to one set of params: after a change it starts again at the top.
+  const viewKey = paramsKey(params);
+  const [windowState, setWindowState] = useState({ key: viewKey, start: 0 });
+  const windowStart = windowState.key === viewKey ? windowState.start : 0;
+  const [windowSize, setWindowSize] = useState(INITIAL_WINDOW);
+  const measureWindow = useCallback(() => {
+    const el = scrollRef.current;
+    const spacer = topSpacerRef.current;
+    if (!el || !spacer) return;
+    const firstRow = spacer.nextElementSibling as HTMLElement | null;
+    const height = firstRow?.hasAttribute("data-service") ? firstRow.getBoundingClientRect().height : rowHeight;
+    if (height > 0 && Math.abs(height - rowHeight) > 0.5) setRowHeight(height);
+    const bodyTop = spacer.offsetTop;
+    const start = Math.max(0, Math.floor((el.scrollTop - bodyTop) / height) - OVERSCAN);
+    setWindowState((current) => (current.key === viewKey && current.start === start ? current : { key: viewKey, start }));
+    setWindowSize(Math.ceil(el.clientHeight / height) + 2 * OVERSCAN);
+  }, [rowHeight, viewKey]);
+  const lastKey = useRef(viewKey);
+  useLayoutEffect(() => {
+    if (lastKey.current !== viewKey && scrollRef.current) scrollRef.current.scrollTop = 0;
+    lastKey.current = viewKey;
+    measureWindow();
+  }, [measureWindow, viewKey, shown]);
+  const windowEnd = Math.min(shown.length, windowStart + windowSize);
+  const windowRows = shown.slice(Math.min(windowStart, shown.length), windowEnd);
   const tipCell = useRef<HTMLElement | null>(null);
 
   const showTip = (cell: HTMLElement) => {
@@ -382,10 +415,13 @@ export function Heatmap(props: HeatmapProps) {
 
   // Scrolling moves the cell: follow it while it has focus, otherwise hide the tooltip.
   const onScroll = useCallback(() => {
+    measureWindowRef.current();
     const cell = tipCell.current;
     if (cell && cell === document.activeElement) showTipRef.current(cell);
     else setTip(null);
   }, []);
+  const measureWindowRef = useRef(measureWindow);
+  measureWindowRef.current = measureWindow;
   const showTipRef = useRef(showTip);
   showTipRef.current = showTip;
   useEffect(() => {
@@ -407,9 +443,8 @@ export function Heatmap(props: HeatmapProps) {
     const table = tableRef.current;
     if (!table) return;
     const current = table.querySelector<HTMLElement>('[data-cell][tabindex="0"]');
-    if (current && !current.closest("tr")?.hidden) return;
-    if (current) current.tabIndex = -1;
-    table.querySelector<HTMLElement>("tr:not([hidden]) > [data-cell]")?.setAttribute("tabindex", "0");
+    if (current) return;
+    table.querySelector<HTMLElement>("tr[data-service] > [data-cell]")?.setAttribute("tabindex", "0");
   }, [shown]);
 
   const yearOptions = props.years ? Array.from({ length: props.years.max - props.years.min + 1 }, (_, i) => props.years!.min + i) : [];
@@ -551,7 +586,7 @@ export function Heatmap(props: HeatmapProps) {
         keys to move between cells; each cell&apos;s details appear beside it.
       </p>
 
-      <div className="relative max-h-[75vh] overflow-auto rounded border border-gray-400" onScroll={onScroll}>
+      <div ref={scrollRef} data-heatmap-scroll="" className="relative max-h-[75vh] overflow-auto rounded border border-gray-400" onScroll={onScroll}>
         <table
           ref={tableRef}
           className="table-fixed border-separate border-spacing-0 text-sm [--service-column:9rem] sm:[--service-column:13rem]"
@@ -567,7 +602,7 @@ export function Heatmap(props: HeatmapProps) {
             tipCell.current = null;
             setTip(null);
           }}
-          aria-rowcount={mode === "server" ? total + 1 : undefined}
+          aria-rowcount={(mode === "server" ? total : shown.length) + HEADER_ROWS}
         >
           <caption className="sr-only">
             Ratings of each service (rows) on each standard (columns). {total} rows match the filters.
@@ -618,7 +653,7 @@ export function Heatmap(props: HeatmapProps) {
             </tr>
           </thead>
           <tbody>
-            <tr className="bg-gray-50" data-summary="">
+            <tr className="bg-gray-50" data-summary="" aria-rowindex={HEADER_ROWS}>
               <th scope="row" className="sticky left-0 z-10 border border-gray-300 bg-gray-50 px-2 py-1 text-left align-top text-xs font-semibold">
                 Distribution of the rows shown (2018/2021 standards; n = rated / counted)
               </th>
@@ -631,9 +666,22 @@ export function Heatmap(props: HeatmapProps) {
                 <SummaryCell key={c.code} distribution={summary[c.code]} />
               ))}
             </tr>
-            {sorted.map((row) => (
-              <HeatmapRowView key={row.id} row={row} hidden={chosen !== null && !chosen.has(row.id)} columns={columns} checked={selected.includes(row.slug)} onToggle={toggle} />
+            <tr ref={topSpacerRef} aria-hidden="true" data-spacer="top">
+              <td colSpan={columns.length + 3} className="p-0" style={{ height: Math.min(windowStart, shown.length) * rowHeight }} />
+            </tr>
+            {windowRows.map((row, i) => (
+              <HeatmapRowView
+                key={row.id}
+                row={row}
+                rowIndex={(mode === "server" ? first - 1 : 0) + Math.min(windowStart, shown.length) + i + HEADER_ROWS + 1}
+                columns={columns}
+                checked={selected.includes(row.slug)}
+                onToggle={toggle}
+              />
             ))}
+            <tr aria-hidden="true" data-spacer="bottom">
+              <td colSpan={columns.length + 3} className="p-0" style={{ height: (shown.length - windowEnd) * rowHeight }} />
+            </tr>
           </tbody>
         </table>
       </div>
