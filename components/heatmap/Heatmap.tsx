@@ -671,7 +671,9 @@ export function Heatmap(props: HeatmapProps) {
             </tr>
             {windowRows.map((row, i) => (
               <HeatmapRowView
-                key={row.id}
+                // Keyed by position: a sort or a filter refills the same rows in place (far cheaper than
+                // new ones), and rows still in view after a scroll keep their nodes, and their focus.
+                key={Math.min(windowStart, shown.length) + i}
                 row={row}
                 rowIndex={(mode === "server" ? first - 1 : 0) + Math.min(windowStart, shown.length) + i + HEADER_ROWS + 1}
                 columns={columns}
