@@ -65,9 +65,15 @@ export function GroupedBarsChart({
         <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(v: number) => `${v}${unit}`} height={AXIS_HEIGHT} fontSize={12} />
         <YAxis type="category" dataKey="category" width={labelWidth} fontSize={12} interval={0} tickLine={false} />
         <Tooltip isAnimationActive={false} formatter={(value) => (value === null || value === undefined ? "not recorded" : `${value}${unit}`)} />
-        <Legend verticalAlign="top" height={LEGEND_HEIGHT} wrapperStyle={{ fontSize: 12 }} />
+        <Legend
+          verticalAlign="top"
+          height={LEGEND_HEIGHT}
+          wrapperStyle={{ fontSize: 12 }}
+          itemSorter={null}
+          formatter={(value: string) => <span style={{ color: "#111827" }}>{value}</span>}
+        />
         {series.map((s) => (
-          <Bar key={s.key} dataKey={s.key} name={`${s.short} = ${s.label}`} fill={s.colour} stroke="#1f2937" strokeWidth={1} barSize={BAR} isAnimationActive={false}>
+          <Bar key={s.key} dataKey={s.key} name={s.short === s.label ? s.label : `${s.short}: ${s.label}`} fill={s.colour} stroke="#1f2937" strokeWidth={1} barSize={BAR} isAnimationActive={false}>
             <LabelList dataKey={s.key} content={barLabel(s, unit)} />
           </Bar>
         ))}

@@ -25,7 +25,7 @@ import {
   type HeatmapRow,
   type SortKey,
 } from "@/lib/queries/heatmap-filters";
-import { MIN_N, type Distribution } from "@/lib/queries/national-distribution";
+import { sharesOf, type Distribution } from "@/lib/queries/national-distribution";
 import { MAX_COMPARED, MIN_COMPARED } from "@/lib/queries/compare-limits";
 
 export type HeatmapColumn = {
@@ -130,8 +130,9 @@ const ESTIMATED_ROW_HEIGHT = 45;
 const HEADER_ROWS = 3;
 
 const CELL = "h-9 overflow-hidden border border-gray-300 px-0.5 text-center text-xs tabular-nums";
-/** Width of every column after the first (rem): fixed, so the browser lays the table out without measuring it. */
+/** Widths of the columns after the first (rem): fixed, so the browser lays the table out without measuring it. */
 const COLUMN_REM = 2.75;
+const WIDE_COLUMN_REM = 3.5;
 
 type RowProps = {
   row: HeatmapRow;
@@ -219,27 +220,33 @@ const RowCells = memo(function RowCells({ row, columns, checked, onToggle }: Omi
   );
 });
 
+/** 9163 → "9.2k": the summary row has little room; the exact numbers are in its screen-reader text. */
+function compact(n: number): string {
+  return n < 1000 ? String(n) : n < 10_000 ? `${(n / 1000).toFixed(1)}k` : `${Math.round(n / 1000)}k`;
+}
+
 function SummaryCell({ distribution }: { distribution: Distribution | undefined }) {
   if (!distribution) return <td className={CELL} />;
   const total = distribution.rated + distribution.notRecorded;
-  const words = RATINGS.map((r) => `${ratingLabel(r)} ${distribution.counts[r]}`).join(", ");
+  const shares = sharesOf(distribution);
+  const words = RATINGS.map((r) => `${ratingLabel(r)} ${distribution.counts[r]}${shares ? ` (${shares[r]}%)` : ""}`).join(", ");
   return (
     <td className="overflow-hidden border border-gray-300 px-0.5 py-1 align-top text-[11px] leading-tight tabular-nums">
       <span className="sr-only">
         {words}; {distribution.rated} of {total} rated, {distribution.notRecorded} not recorded
-        {distribution.rated < MIN_N ? "; too few for a distribution" : ""}.
+        {shares ? "" : "; too few for percentages"}.
       </span>
       <span aria-hidden="true" className="flex flex-col gap-px">
         {RATINGS.map((r) => (
-          <span key={r} className="flex items-center justify-between gap-1">
+          <span key={r} className="flex items-center justify-between gap-0.5">
             <span className="rounded px-0.5 font-bold" style={{ backgroundColor: ratingColours[r].fill, color: ratingColours[r].text }}>
               {ratingAbbreviation(r)}
             </span>
-            <span>{distribution.counts[r]}</span>
+            <span>{shares ? `${shares[r]}%` : compact(distribution.counts[r])}</span>
           </span>
         ))}
-        <span className="mt-0.5 border-t border-gray-400 pt-0.5">n={distribution.rated}</span>
-        <span>of {total}</span>
+        <span className="mt-0.5 border-t border-gray-400 pt-0.5">n={compact(distribution.rated)}</span>
+        <span>of {compact(total)}</span>
       </span>
     </td>
   );
@@ -590,7 +597,7 @@ export function Heatmap(props: HeatmapProps) {
         <table
           ref={tableRef}
           className="table-fixed border-separate border-spacing-0 text-sm [--service-column:9rem] sm:[--service-column:13rem]"
-          style={{ width: `calc(var(--service-column) + ${(columns.length + 2) * COLUMN_REM}rem)` }}
+          style={{ width: `calc(var(--service-column) + ${2 * WIDE_COLUMN_REM + columns.length * COLUMN_REM}rem)` }}
           onKeyDown={onKeyDown}
           onFocus={onFocus}
           onBlur={() => setTip(null)}
@@ -609,8 +616,10 @@ export function Heatmap(props: HeatmapProps) {
           </caption>
           <colgroup>
             <col style={{ width: "var(--service-column)" }} />
-            {Array.from({ length: columns.length + 2 }, (_, i) => (
-              <col key={i} style={{ width: `${COLUMN_REM}rem` }} />
+            <col style={{ width: `${WIDE_COLUMN_REM}rem` }} />
+            <col style={{ width: `${WIDE_COLUMN_REM}rem` }} />
+            {columns.map((c) => (
+              <col key={c.code} style={{ width: `${COLUMN_REM}rem` }} />
             ))}
           </colgroup>
           <thead className="sticky top-0 z-20 bg-white">
@@ -631,7 +640,7 @@ export function Heatmap(props: HeatmapProps) {
                 </SortButton>
               </th>
               {grouped.map((g) => (
-                <th key={g.number} scope="colgroup" colSpan={g.count} className="border border-gray-300 bg-gray-100 px-1 text-xs font-semibold">
+                <th key={g.number} scope="colgroup" colSpan={g.count} className="overflow-hidden border border-gray-300 bg-gray-100 px-1 text-xs font-semibold [overflow-wrap:anywhere]">
                   {g.number}. {g.name}
                 </th>
               ))}
@@ -655,7 +664,7 @@ export function Heatmap(props: HeatmapProps) {
           <tbody>
             <tr className="bg-gray-50" data-summary="" aria-rowindex={HEADER_ROWS}>
               <th scope="row" className="sticky left-0 z-10 border border-gray-300 bg-gray-50 px-2 py-1 text-left align-top text-xs font-semibold">
-                Distribution of the rows shown (2018/2021 standards; n = rated / counted)
+                Ratings in each column, as shares of n rated (counts below 5); 2018/2021 standards only
               </th>
               <td className="border border-gray-300 px-1 text-center align-top text-[11px] text-gray-700">
                 <span aria-hidden="true">see overview</span>
