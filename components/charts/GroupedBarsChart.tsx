@@ -4,6 +4,7 @@
 // series' short name and value as text, so colour is never the only key. A
 // missing value draws no bar and is named in the label instead. Fixed height.
 import { Bar, BarChart, LabelList, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import { fitLabelWidth, useWidth } from "./use-width";
 import { AXIS_HEIGHT, BAR, GROUP_GAP, LEGEND_HEIGHT, groupedBarsHeight } from "./chart-sizes";
 
 export type Series = { key: string; label: string; short: string; colour: string };
@@ -45,13 +46,14 @@ export function GroupedBarsChart({
   labelWidth?: number;
 }) {
   const height = groupedBarsHeight(categories.length, series.length);
+  const [boxRef, boxWidth] = useWidth<HTMLDivElement>();
   const data = categories.map((category, c) => {
     const row: Record<string, string | number | null> = { category };
     series.forEach((s, i) => (row[s.key] = values[c]?.[i] ?? null));
     return row;
   });
   return (
-    <div role="img" aria-label={`${label}. The numbers are in the table below the chart.`} style={{ height }} className="w-full">
+    <div ref={boxRef} role="img" aria-label={`${label}. The numbers are in the table below the chart.`} style={{ height }} className="w-full">
       <BarChart
         layout="vertical"
         data={data}
@@ -63,7 +65,7 @@ export function GroupedBarsChart({
         accessibilityLayer={false}
       >
         <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(v: number) => `${v}${unit}`} height={AXIS_HEIGHT} fontSize={12} />
-        <YAxis type="category" dataKey="category" width={labelWidth} fontSize={12} interval={0} tickLine={false} />
+        <YAxis type="category" dataKey="category" width={fitLabelWidth(labelWidth, boxWidth)} fontSize={12} interval={0} tickLine={false} />
         <Tooltip isAnimationActive={false} formatter={(value) => (value === null || value === undefined ? "not recorded" : `${value}${unit}`)} />
         <Legend
           verticalAlign="top"

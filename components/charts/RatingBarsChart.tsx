@@ -4,6 +4,7 @@
 // fewer than five ratings is drawn as a hatched "too few" bar, never as a
 // rating. Fixed height, so hydration does not move the page.
 import { useId } from "react";
+import { fitLabelWidth, useWidth } from "./use-width";
 import { Bar, BarChart, LabelList, Tooltip, XAxis, YAxis } from "recharts";
 import { RATINGS, ratingAbbreviation, ratingLabel, type Rating } from "@/lib/domain/rating";
 import type { RatingCounts } from "@/lib/queries/national-distribution";
@@ -93,6 +94,7 @@ export function RatingBarsChart({
   labelWidth?: number;
 }) {
   const height = ratingBarsHeight(data.length);
+  const [boxRef, boxWidth] = useWidth<HTMLDivElement>();
   const hatchId = `hatch-${useId().replace(/[^a-zA-Z0-9]/g, "")}`;
   const rows = data.map((d) => ({
     ...d,
@@ -104,7 +106,7 @@ export function RatingBarsChart({
     tooFew: d.shares ? 0 : 100,
   }));
   return (
-    <div role="img" aria-label={`${label}. The numbers are in the table below the chart.`} style={{ height }} className="w-full">
+    <div ref={boxRef} role="img" aria-label={`${label}. The numbers are in the table below the chart.`} style={{ height }} className="w-full">
       <BarChart
         layout="vertical"
         data={rows}
@@ -121,7 +123,7 @@ export function RatingBarsChart({
           </pattern>
         </defs>
         <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(v: number) => `${v}%`} height={AXIS_HEIGHT} fontSize={12} />
-        <YAxis type="category" dataKey="axisLabel" width={labelWidth} fontSize={12} interval={0} tickLine={false} />
+        <YAxis type="category" dataKey="axisLabel" width={fitLabelWidth(labelWidth, boxWidth)} fontSize={12} interval={0} tickLine={false} />
         <Tooltip content={RatingTooltip} cursor={{ fill: "rgba(0,0,0,0.05)" }} isAnimationActive={false} />
         {RATINGS.map((rating) => (
           <Bar
