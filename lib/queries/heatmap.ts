@@ -1,0 +1,205 @@
+// Read model of the heatmap (/heatmap): services (rows) × standards (columns).
+//
+// Two ways, one set of rules (heatmap-filters.ts):
+// - "client": when every visible inspection fits comfortably in the page
+//   (CLIENT_ROW_LIMIT), they are all sent, and the browser filters, picks the
+//   latest per service and sorts them itself, so a change shows at once;
+// - "server": otherwise (e.g. 16,000 synthetic services), the filters, the
+//   latest-per-service rule, the sort and the paging run in SQL and only one
+//   page of rows is sent, with the distribution of every column over all
+//   matching rows.
+// Either way a fixed number of round trips: at most six.
+import { db as defaultDb, type Db } from "../db/client";
+import { Prisma } from "../db/generated/client";
+import type { KeyQuestionArea } from "../domain/frameworks";
+import { formatPartialDate, type DatePrecision } from "../domain/partial-date";
+import { addToDistribution, asRating, distributionOf, type Distribution, type Programme } from "./national-distribution";
+import type { Nation } from "./national-filters";
+import { programmeStandards, type StandardInfo } from "./national";
+import { areaWhere, rankedInspections } from "./national-sql";
+import type { HeatmapParams, HeatmapRow, InspectionKindCode } from "./heatmap-filters";
+
+export const HEATMAP_PAGE_SIZE = 100;
+/** Up to this many visible inspections, the browser does the filtering and sorting. */
+export const CLIENT_ROW_LIMIT = 400;
+
+export type HeatmapView = {
+  mode: "client" | "server";
+  params: HeatmapParams;
+  /** The 2018/2021 programme's standards, in code order. */
+  columns: StandardInfo[];
+  /** client: every visible inspection; server: the rows of the requested page, in order. */
+  rows: HeatmapRow[];
+  /** server: how many rows match (all pages); client: null, the browser counts. */
+  total: number | null;
+  /** server: each column's distribution over every matching row; client: null. */
+  summary: Record<string, Distribution> | null;
+  pageSize: number;
+  /** First and last publication year of the visible inspections. */
+  years: { min: number; max: number } | null;
+  /** Visible inspections in all. */
+  inspections: number;
+};
+
+const AREA_INDEX: Record<KeyQuestionArea, 0 | 1 | 2> = { DESISTANCE: 0, SAFETY_OF_CHILD: 1, SAFETY_OF_OTHERS: 2 };
+
+type RankedRow = {
+  id: number;
+  slug: string;
+  name: string;
+  nation: Nation;
+  region: string | null;
+  frameworkCode: string;
+  programme: Programme;
+  kind: InspectionKindCode;
+  overallRating: string | null;
+  score: number | null;
+  scoreMax: number | null;
+  publishedOn: Date | null;
+  publishedOnPrecision: DatePrecision | null;
+  publishedYear: number | null;
+  sortTime: number | null;
+};
+
+const ROW_COLUMNS = Prisma.sql`r.id, r.slug, r.name, r.nation, r.region, r."frameworkCode", r.programme, r.kind,
+  r."overallRating", r.score, r."scoreMax", r."publishedOn", r."publishedOnPrecision", r."publishedYear", r."sortTime"`;
+
+/** The SQL conditions of the filters (the basis aside), on `i`, `s` and `f`. */
+export function heatmapWhere(p: HeatmapParams): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  const area = areaWhere(p);
+  if (area !== Prisma.empty) parts.push(area);
+  if (p.framework === "standards") parts.push(Prisma.sql`f.programme = 'STANDARDS_2018_2021'`);
+  else if (p.framework === "2025") parts.push(Prisma.sql`f.programme = 'PROGRAMME_2025'`);
+  else if (p.framework) parts.push(Prisma.sql`f.code = ${p.framework}`);
+  if (p.kind) parts.push(Prisma.sql`i.kind = ${p.kind}::"InspectionKind"`);
+  if (p.from !== null) parts.push(Prisma.sql`i."publishedOn" >= make_date(${p.from}::int, 1, 1)`);
+  if (p.to !== null) parts.push(Prisma.sql`i."publishedOn" < make_date(${p.to + 1}::int, 1, 1)`);
+  return parts.length === 0 ? Prisma.empty : Prisma.join(parts, " and ");
+}
+
+const POINTS_SQL = (column: Prisma.Sql) =>
+  Prisma.sql`(case ${column} when 'OUTSTANDING' then 3 when 'GOOD' then 2 when 'REQUIRES_IMPROVEMENT' then 1 when 'INADEQUATE' then 0 end)`;
+
+function orderBy(p: HeatmapParams): Prisma.Sql {
+  let value: Prisma.Sql;
+  if (p.sort === "name") value = Prisma.sql`lower(r.name)`;
+  else if (p.sort === "overall") value = POINTS_SQL(Prisma.sql`r."overallRating"`);
+  else if (p.sort === "score") value = Prisma.sql`r.score`;
+  else if (p.sort === "published") value = Prisma.sql`r."sortTime"`;
+  else {
+    const code = p.sort.slice(4);
+    value = POINTS_SQL(Prisma.sql`(select sr.rating::text from "StandardRating" sr join "Standard" st on st.id = sr."standardId"
+      where sr."inspectionId" = r.id and st.code = ${code})`);
+  }
+  const dir = Prisma.raw(p.dir === "asc" ? "asc" : "desc");
+  return Prisma.sql`order by ${value} ${dir} nulls last, r.name, r."sortTime" desc nulls last, r.id desc`;
+}
+
+async function ratingsAndFigures(ids: number[], database: Db) {
+  if (ids.length === 0) return { ratings: [], figures: [] };
+  const [ratings, figures] = await Promise.all([
+    database.$queryRaw<{ id: number; code: string; rating: string }[]>`
+      select sr."inspectionId" as id, st.code, sr.rating::text as rating
+      from "StandardRating" sr join "Standard" st on st.id = sr."standardId"
+      where sr."inspectionId" = any(${ids}::int[])`,
+    database.$queryRaw<{ id: number; code: string; area: KeyQuestionArea; percent: number }[]>`
+      select kr."inspectionId" as id, st.code, kq.area::text as area, kr."percentYes" as percent
+      from "KeyQuestionResult" kr
+      join "KeyQuestion" kq on kq.id = kr."keyQuestionId"
+      join "Standard" st on st.id = kq."standardId"
+      where kr."inspectionId" = any(${ids}::int[])`,
+  ]);
+  return { ratings, figures };
+}
+
+function toRows(
+  ranked: RankedRow[],
+  ratings: { id: number; code: string; rating: string }[],
+  figures: { id: number; code: string; area: KeyQuestionArea; percent: number }[],
+): HeatmapRow[] {
+  const rows = new Map<number, HeatmapRow>();
+  for (const r of ranked) {
+    rows.set(r.id, {
+      id: r.id,
+      slug: r.slug,
+      name: r.name,
+      nation: r.nation,
+      region: r.region,
+      frameworkCode: r.frameworkCode,
+      programme: r.programme,
+      kind: r.kind,
+      publishedYear: r.publishedYear,
+      published: formatPartialDate(r.publishedOn, r.publishedOnPrecision),
+      sortTime: r.sortTime,
+      overall: r.overallRating === null ? null : asRating(r.overallRating),
+      score: r.score,
+      scoreMax: r.scoreMax,
+      ratings: {},
+      figures: {},
+    });
+  }
+  for (const { id, code, rating } of ratings) {
+    const row = rows.get(id);
+    if (row) row.ratings[code] = asRating(rating);
+  }
+  for (const { id, code, area, percent } of figures) {
+    const row = rows.get(id);
+    if (!row) continue;
+    const triple = (row.figures[code] ??= [null, null, null]);
+    triple[AREA_INDEX[area]] = percent;
+  }
+  return ranked.map((r) => rows.get(r.id)!);
+}
+
+export async function heatmapView(
+  params: HeatmapParams,
+  database: Db = defaultDb(),
+  options: { clientRowLimit?: number } = {},
+): Promise<HeatmapView> {
+  const limit = options.clientRowLimit ?? CLIENT_ROW_LIMIT;
+  const [columns, meta] = await Promise.all([
+    programmeStandards(database),
+    database.$queryRaw<{ inspections: number; min: number | null; max: number | null }[]>`
+      select count(*)::int as inspections, min(r."publishedYear")::int as min, max(r."publishedYear")::int as max
+      from ${rankedInspections()} r`,
+  ]);
+  const { inspections, min, max } = meta[0] ?? { inspections: 0, min: null, max: null };
+  const years = min !== null && max !== null ? { min, max } : null;
+  const base = { params, columns, years, inspections, pageSize: HEATMAP_PAGE_SIZE };
+
+  if (inspections <= limit) {
+    const ranked = await database.$queryRaw<RankedRow[]>`select ${ROW_COLUMNS} from ${rankedInspections()} r order by r.id`;
+    const { ratings, figures } = await ratingsAndFigures(ranked.map((r) => r.id), database);
+    return { ...base, mode: "client", rows: toRows(ranked, ratings, figures), total: null, summary: null };
+  }
+
+  const ranked = rankedInspections(heatmapWhere(params));
+  const inBasis = params.basis === "latest" ? Prisma.sql`r."rankInService" = 1` : Prisma.sql`true`;
+  const offset = (params.page - 1) * HEATMAP_PAGE_SIZE;
+  const [page, parts] = await Promise.all([
+    database.$queryRaw<RankedRow[]>`
+      select ${ROW_COLUMNS} from ${ranked} r where ${inBasis}
+      ${orderBy(params)} limit ${HEATMAP_PAGE_SIZE} offset ${offset}`,
+    database.$queryRaw<{ part: "total" | "framework" | "rated"; key: string | null; rating: string | null; n: number }[]>`
+      with sel as materialized (select r.id, r."frameworkCode" from ${ranked} r where ${inBasis})
+      select 'total'::text as part, null::text as key, null::text as rating, count(*)::int as n from sel
+      union all
+      select 'framework', "frameworkCode", null, count(*)::int from sel group by 2
+      union all
+      select 'rated', st.code, sr.rating::text, count(*)::int
+      from sel join "StandardRating" sr on sr."inspectionId" = sel.id join "Standard" st on st.id = sr."standardId"
+      group by 2, 3`,
+  ]);
+  const { ratings, figures } = await ratingsAndFigures(page.map((r) => r.id), database);
+  const frameworkCounts = new Map(parts.filter((p) => p.part === "framework").map((p) => [p.key!, p.n]));
+  const summary = Object.fromEntries(
+    columns.map((c) => {
+      const distribution = distributionOf(parts.filter((p) => p.part === "rated" && p.key === c.code).map((p) => ({ rating: p.rating, count: p.n })));
+      const applicable = c.frameworks.reduce((sum, f) => sum + (frameworkCounts.get(f) ?? 0), 0);
+      return [c.code, addToDistribution(distribution, null, applicable - distribution.rated)];
+    }),
+  );
+  const total = parts.find((p) => p.part === "total")?.n ?? 0;
+  return { ...base, mode: "server", rows: toRows(page, ratings, figures), total, summary };
+}
