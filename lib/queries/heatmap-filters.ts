@@ -133,7 +133,7 @@ export type HeatmapRow = {
   publishedYear: number | null;
   /** The publication date as text at its recorded precision ("14 May 2024", "May 2024"); null when not recorded. */
   published: string | null;
-  /** Publication (else fieldwork) time in ms, null when undated: the latest-inspection order. */
+  /** Publication (else fieldwork, else the framework's first year) time in ms: the latest-inspection order. */
   sortTime: number | null;
   overall: Rating | null;
   score: number | null;

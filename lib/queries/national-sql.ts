@@ -3,16 +3,17 @@
 // framework, each ranked among its service's inspections so that "latest per
 // service" is one window function, not a loop.
 //
-// The latest inspection is the one with the latest publication date (else
-// fieldwork date), undated ones last, the higher id breaking ties: the same rule
-// as `latestOf` in lib/queries/service-list.ts.
+// The latest inspection is the one with the latest publication date, else
+// fieldwork date, else the first year of its framework (so an undated 2025
+// programme record is not taken for the oldest), the higher id breaking ties:
+// the site's one rule (orderingTime in scorecard-history.ts, latestOf in service-list.ts).
 import { publicInspectionSql } from "../auth/visibility";
 import { Prisma } from "../db/generated/client";
 
 export const STANDARDS_PROGRAMME = "STANDARDS_2018_2021";
 export const PROGRAMME_2025 = "PROGRAMME_2025";
 
-const LATEST_ORDER = `coalesce(i."publishedOn", i."fieldworkStart") desc nulls last, i.id desc`;
+const LATEST_ORDER = `coalesce(i."publishedOn", i."fieldworkStart", make_date(f."inUseFrom", 1, 1)) desc nulls last, i.id desc`;
 
 /**
  * A subquery (alias it yourself) of visible inspections matching `where`
@@ -32,7 +33,7 @@ export function rankedInspections(where: Prisma.Sql = Prisma.empty): Prisma.Sql 
       f.code as "frameworkCode", f.programme, i.kind::text as kind, i."overallRating"::text as "overallRating",
       i.score, i."scoreMax", i."publishedOn", i."publishedOnPrecision"::text as "publishedOnPrecision",
       i."fieldworkStart", extract(year from i."publishedOn")::int as "publishedYear",
-      (extract(epoch from coalesce(i."publishedOn", i."fieldworkStart")) * 1000)::float8 as "sortTime",
+      (extract(epoch from coalesce(i."publishedOn", i."fieldworkStart", make_date(f."inUseFrom", 1, 1))) * 1000)::float8 as "sortTime",
       row_number() over (partition by i."serviceId" order by ${Prisma.raw(LATEST_ORDER)})::int as "rankInService",
       row_number() over (partition by i."serviceId", f.programme order by ${Prisma.raw(LATEST_ORDER)})::int as "rankInProgramme"
     from "Inspection" i

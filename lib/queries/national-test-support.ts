@@ -38,6 +38,7 @@ export type PlainInspection = {
   score: number | null;
   publishedOn: Date | null;
   fieldworkStart: Date | null;
+  frameworkInUseFrom: number | null;
   ratings: Partial<Record<string, Rating>>;
   figures: Partial<Record<string, Partial<Record<KeyQuestionArea, number>>>>;
 };
@@ -55,7 +56,7 @@ export async function visibleInspections(db: Db): Promise<PlainInspection[]> {
       publishedOn: true,
       fieldworkStart: true,
       service: { select: { slug: true, name: true, nation: true, region: true } },
-      framework: { select: { code: true, programme: true } },
+      framework: { select: { code: true, programme: true, inUseFrom: true } },
       standardRatings: { select: { rating: true, standard: { select: { code: true } } } },
       keyQuestionResults: { select: { percentYes: true, keyQuestion: { select: { area: true, standard: { select: { code: true } } } } } },
     },
@@ -77,6 +78,7 @@ export async function visibleInspections(db: Db): Promise<PlainInspection[]> {
       score: r.score,
       publishedOn: r.publishedOn,
       fieldworkStart: r.fieldworkStart,
+      frameworkInUseFrom: r.framework.inUseFrom,
       ratings: Object.fromEntries(r.standardRatings.map((s) => [s.standard.code, s.rating])),
       figures,
     };

@@ -17,7 +17,7 @@ export type OrderableInspection = {
  * fieldwork start, else 1 January of its framework's first year.
  * The SQL of the comparisons (scorecard-sql.ts) orders by the same rule.
  */
-export function orderingTime(i: OrderableInspection): number {
+export function orderingTime(i: Pick<OrderableInspection, "publishedOn" | "fieldworkStart" | "frameworkInUseFrom">): number {
   const date = i.publishedOn ?? i.fieldworkStart;
   if (date) return date.getTime();
   if (i.frameworkInUseFrom != null) return Date.UTC(i.frameworkInUseFrom, 0, 1);

@@ -3,7 +3,6 @@ import { PUBLIC_VIEWER, visibleInspectionWhere, type Viewer } from "../auth/visi
 import { db as defaultDb, type Db } from "../db/client";
 import type { Rating } from "../domain/rating";
 import type { DatePrecision } from "../domain/partial-date";
-import type { InspectionKind } from "../domain/inspection-kind";
 import { orderingTime } from "./scorecard-history";
 
 export type LatestInspectionSummary = {
@@ -31,7 +30,7 @@ export type ServiceListRow = {
   latest: LatestInspectionSummary | null;
 };
 
-type Datable = { id: number; kind: InspectionKind; publishedOn: Date | null; fieldworkStart: Date | null; frameworkInUseFrom?: number | null };
+type Datable = { id: number; publishedOn: Date | null; fieldworkStart: Date | null; frameworkInUseFrom?: number | null };
 
 /**
  * The latest of a service's inspections, by the one ordering rule of the site
