@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { FilterForm, FilterSelect } from "@/components/national/FilterForm";
+import { AreaFilterFields, FilterForm } from "@/components/national/FilterForm";
 import { KeyQuestionsFigure, OverallFigure, RegionsFigure, StandardsFigure, YearsFigure } from "@/components/national/OverviewFigures";
 import { ServiceListTable } from "@/components/services/ServiceListTable";
 import { nationalOverview } from "@/lib/queries/national";
-import { ENGLISH_REGIONS, areaPhrase, areaQuery, parseAreaFilters } from "@/lib/queries/national-filters";
+import { areaPhrase, areaQuery, parseAreaFilters } from "@/lib/queries/national-filters";
 import { serviceList } from "@/lib/queries/service-list";
 
 /** Up to this many services, the overview lists them all; beyond, it points to the services page. */
@@ -35,31 +35,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       </div>
 
       <FilterForm key={query} action="/" label="Filter the national overview">
-        <FilterSelect
-          name="nation"
-          label="Nation"
-          value={filters.region ? "" : (filters.nation?.toLowerCase() ?? "")}
-          options={[
-            { value: "", label: "England and Wales" },
-            { value: "england", label: "England" },
-            { value: "wales", label: "Wales" },
-          ]}
-        />
-        <FilterSelect
-          name="region"
-          label="English region"
-          value={filters.region ?? ""}
-          options={[{ value: "", label: "All regions" }, ...ENGLISH_REGIONS.map((r) => ({ value: r, label: r }))]}
-        />
-        <FilterSelect
-          name="basis"
-          label="Which inspections"
-          value={filters.basis === "all" ? "all" : ""}
-          options={[
-            { value: "", label: "Latest of each service" },
-            { value: "all", label: "Every inspection" },
-          ]}
-        />
+        <AreaFilterFields filters={filters} />
       </FilterForm>
       <p className="text-sm text-gray-700" data-testid="overview-counts">
         Counting {filters.basis === "latest" ? "the latest inspection of each service under each programme" : "every inspection"}:{" "}

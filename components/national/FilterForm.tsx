@@ -7,6 +7,7 @@
 // resets the fields to the URL's values.
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
+import { ENGLISH_REGIONS, type AreaFilters } from "@/lib/queries/national-filters";
 
 export function FilterForm({ action, label, children }: { action: string; label: string; children: React.ReactNode }) {
   const router = useRouter();
@@ -70,5 +71,38 @@ export function FilterSelect({
         ))}
       </select>
     </div>
+  );
+}
+
+/** The nation, region and latest-or-all fields that the overview and a standard's page share. */
+export function AreaFilterFields({ filters }: { filters: AreaFilters }) {
+  return (
+    <>
+      <FilterSelect
+        name="nation"
+        label="Nation"
+        value={filters.region ? "" : (filters.nation?.toLowerCase() ?? "")}
+        options={[
+          { value: "", label: "England and Wales" },
+          { value: "england", label: "England" },
+          { value: "wales", label: "Wales" },
+        ]}
+      />
+      <FilterSelect
+        name="region"
+        label="English region"
+        value={filters.region ?? ""}
+        options={[{ value: "", label: "All regions" }, ...ENGLISH_REGIONS.map((r) => ({ value: r, label: r }))]}
+      />
+      <FilterSelect
+        name="basis"
+        label="Which inspections"
+        value={filters.basis === "all" ? "all" : ""}
+        options={[
+          { value: "", label: "Latest of each service" },
+          { value: "all", label: "Every inspection" },
+        ]}
+      />
+    </>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { FilterForm, FilterSelect } from "@/components/national/FilterForm";
+import { AreaFilterFields, FilterForm } from "@/components/national/FilterForm";
 import {
   BandLists,
   ByFrameworkFigure,
@@ -11,7 +11,7 @@ import {
 } from "@/components/national/StandardFigures";
 import { standardLabel } from "@/components/national/standard-label";
 import { keyQuestionAreaLabel } from "@/lib/domain/frameworks";
-import { ENGLISH_REGIONS, areaPhrase, areaQuery, parseAreaFilters } from "@/lib/queries/national-filters";
+import { areaPhrase, areaQuery, parseAreaFilters } from "@/lib/queries/national-filters";
 import { LOW_FIGURE, standardView, type StandardDefinitionView } from "@/lib/queries/standards";
 
 export const dynamic = "force-dynamic";
@@ -109,31 +109,7 @@ export default async function StandardPage(props: Props) {
       </section>
 
       <FilterForm key={query} action={`/standards/${info.code}`} label={`Filter standard ${info.code}`}>
-        <FilterSelect
-          name="nation"
-          label="Nation"
-          value={filters.region ? "" : (filters.nation?.toLowerCase() ?? "")}
-          options={[
-            { value: "", label: "England and Wales" },
-            { value: "england", label: "England" },
-            { value: "wales", label: "Wales" },
-          ]}
-        />
-        <FilterSelect
-          name="region"
-          label="English region"
-          value={filters.region ?? ""}
-          options={[{ value: "", label: "All regions" }, ...ENGLISH_REGIONS.map((r) => ({ value: r, label: r }))]}
-        />
-        <FilterSelect
-          name="basis"
-          label="Which inspections"
-          value={filters.basis === "all" ? "all" : ""}
-          options={[
-            { value: "", label: "Latest of each service" },
-            { value: "all", label: "Every inspection" },
-          ]}
-        />
+        <AreaFilterFields filters={filters} />
       </FilterForm>
       <p className="text-sm text-gray-700" data-testid="standard-counts">
         {view.inspections} inspections {areaPhrase(filters)} are counted; {view.overall.rated} have a rating for {info.code} and{" "}
