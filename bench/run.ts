@@ -1,7 +1,7 @@
 // `npm run bench`: load, round-trip and browser figures for the public pages at
 // the real size (the seeded dataset) and at synthetic ×10 / ×100 sizes.
 // Each size gets its OWN embedded PostgreSQL in a temporary folder (never the
-// real data folder); the app is the production build served by `next start`
+// real data folder); the app is the production build served by scripts/serve.ts
 // on a free loopback port. See docs/PERFORMANCE.md for what is measured and why.
 //
 //   npm run bench -- --sizes real,x10 --quick
@@ -83,7 +83,8 @@ async function countingProxy(targetPort: number): Promise<Counter> {
 // ---------------------------------------------------------------------------
 async function startServer(databaseUrl: string): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
   const port = await freePort();
-  const child = spawn(path.join(projectRoot, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  // The same server as `npm start` (scripts/serve.ts: Next.js behind the public page cache).
+  const child = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "serve.ts"), "--hostname", "127.0.0.1"], {
     cwd: projectRoot,
     env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
@@ -94,8 +95,8 @@ async function startServer(databaseUrl: string): Promise<{ url: string; child: C
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`next start did not answer in 60 s:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`the server (scripts/serve.ts) exited:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`the server (scripts/serve.ts) did not answer in 60 s:\n${output}`);
     const ok = await fetch(`${url}/robots.txt`).then((r) => r.ok, () => false);
     if (ok) break;
     await new Promise((r) => setTimeout(r, 200));

@@ -1,8 +1,9 @@
 // `npm start`: the whole dashboard in one command.
 // 1. checks the port, 2. starts the embedded PostgreSQL (or checks DATABASE_URL),
 // 3. applies migrations, 4. seeds the real dataset (idempotent, one transaction),
-// 5. builds the app when its sources changed, 6. serves it until Ctrl-C/SIGTERM,
-// then stops the database cleanly.
+// 5. builds the app when its sources changed, 6. serves it (scripts/serve.ts:
+// Next.js behind the public page cache) until Ctrl-C/SIGTERM, then stops the
+// database cleanly.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { checkConnection } from "../lib/db/connection";
@@ -59,10 +60,10 @@ async function main() {
     await ensureBuilt(log);
 
     log(`serving on http://localhost:${port}`);
-    server = spawn(path.join(projectRoot, "node_modules", ".bin", "next"), ["start", "--port", String(port)], {
+    server = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "serve.ts")], {
       cwd: projectRoot,
       stdio: "inherit",
-      env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) },
+      env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) },
     });
     server.on("exit", (code) => {
       if (!stopping) void shutdown(code ?? 1);

@@ -38,6 +38,7 @@ export const excludedTables: Readonly<Record<string, string>> = {
   Verification: "short-lived sign-in tokens",
   RateLimitBucket: "rate-limit counters that expire within minutes",
   AuthSecret: "cookie-signing key, made afresh on first use",
+  PublicDataVersion: "the page cache's change counter: a new database starts its own",
 };
 
 export const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;

@@ -1,11 +1,12 @@
 // Security headers for every response. Scripts run only with the per-request
-// nonce (no 'unsafe-inline' for scripts); styles allow inline attributes,
-// which React's style props and the chart library need.
+// nonce, or, on a page served from the page cache (lib/page-cache), only when
+// their exact text has one of the page's listed hashes: never 'unsafe-inline'
+// for scripts. Styles allow inline attributes, which React's style props and
+// the chart library need.
 
-export function contentSecurityPolicy(nonce: string, options: { dev?: boolean } = {}): string {
+/** Every directive but script-src, the same for both kinds of policy. */
+function otherDirectives(): string[] {
   return [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
@@ -15,7 +16,32 @@ export function contentSecurityPolicy(nonce: string, options: { dev?: boolean } 
     "form-action 'self'",
     // No framing by other sites (clickjacking); there is no embeddable widget.
     "frame-ancestors 'none'",
+  ];
+}
+
+/** The policy of a response rendered for this request: its own nonce, trusted to load further scripts. */
+export function contentSecurityPolicy(nonce: string, options: { dev?: boolean } = {}): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
+    ...otherDirectives(),
   ].join("; ");
+}
+
+/**
+ * The policy of a stored page (the same HTML served to many readers, so no
+ * nonce): the page's inline scripts by their SHA-256 (base64), and script
+ * files from this origin ('self', which covers Next's /_next/static chunks,
+ * so no 'strict-dynamic').
+ */
+export function hashedContentSecurityPolicy(scriptHashes: readonly string[]): string {
+  const hashes = [...new Set(scriptHashes)].map((h) => ` 'sha256-${h}'`).join("");
+  return ["default-src 'self'", `script-src 'self'${hashes}`, ...otherDirectives()].join("; ");
+}
+
+/** The nonce in a policy made by `contentSecurityPolicy`, or null. */
+export function nonceOfPolicy(policy: string): string | null {
+  return /'nonce-([A-Za-z0-9+/=_-]+)'/.exec(policy)?.[1] ?? null;
 }
 
 /** Headers set on every response, whatever its type. */

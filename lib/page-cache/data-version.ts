@@ -1,0 +1,74 @@
+// The version of the published data, as the database sees it. Every statement
+// that changes public data bumps "PublicDataVersion" (a trigger, see the
+// migration public_data_version); an embargo whose time passes changes no row,
+// so the version also counts the embargoes already lifted. Each instance reads
+// it at most once per `intervalMs` (one small query, shared by every request
+// arriving meanwhile) and drops its stored pages when it changes.
+import pg from "pg";
+
+/** One read: the trigger's counter and the lifted embargoes, by the app's clock and by the database's. */
+const VERSION_SQL = `select v."version"::text as version,
+  (select count(*) from "Inspection" where "visibility" = 'EMBARGOED' and "embargoUntil" <= $1)::text as lifted_app,
+  (select count(*) from "Inspection" where "visibility" = 'EMBARGOED' and "embargoUntil" <= now())::text as lifted_db
+from "PublicDataVersion" v where v.id = 1`;
+
+/** Reads the version of the published data in one statement (the lifted embargoes by both clocks, so a clock skew cannot hide one). */
+export async function readDataVersion(client: pg.Pool | pg.Client, now = new Date()): Promise<string> {
+  const row = (await client.query(VERSION_SQL, [now])).rows[0] as { version: string; lifted_app: string; lifted_db: string } | undefined;
+  if (!row) throw new Error('"PublicDataVersion" has no row 1: run the migrations.');
+  return `${row.version}.${row.lifted_app}.${row.lifted_db}`;
+}
+
+export type DataVersionSource = {
+  /** The version, read again first when the last read is older than the interval; the last known one when the database does not answer; null if it never did. */
+  current(): Promise<string | null>;
+  /** The last version read, without reading. */
+  readonly known: string | null;
+  close(): Promise<void>;
+};
+
+export class DataVersionWatcher implements DataVersionSource {
+  private version: string | null = null;
+  private checkedAt = -Infinity;
+  private inFlight: Promise<string | null> | null = null;
+  private readonly pool: pg.Pool;
+
+  constructor(
+    url: string,
+    private readonly onChange: (from: string, to: string) => void,
+    private readonly intervalMs = 1_000,
+    timeoutMs = 1_000,
+  ) {
+    this.pool = new pg.Pool({ connectionString: url, max: 1, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs, idleTimeoutMillis: 10_000 });
+    this.pool.on("error", () => {}); // a dropped idle connection: the next read opens a new one
+  }
+
+  get known(): string | null {
+    return this.version;
+  }
+
+  current(): Promise<string | null> {
+    if (this.inFlight) return this.inFlight;
+    if (performance.now() - this.checkedAt < this.intervalMs) return Promise.resolve(this.version);
+    this.inFlight = readDataVersion(this.pool)
+      .then(
+        (next) => {
+          const previous = this.version;
+          this.version = next;
+          if (previous !== null && previous !== next) this.onChange(previous, next);
+          return next;
+        },
+        // Unreachable or failing: keep serving what is stored (stale beats down) and try again after the interval.
+        () => this.version,
+      )
+      .finally(() => {
+        this.checkedAt = performance.now();
+        this.inFlight = null;
+      });
+    return this.inFlight;
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end().catch(() => {});
+  }
+}

@@ -1,0 +1,150 @@
+// The page cache in front of Next.js's request handler (scripts/serve.ts).
+// An anonymous GET of a public page (lib/page-cache/rules.ts) is answered from
+// memory when stored ("x-cache: HIT"); otherwise Next.js renders it as always,
+// with its per-request nonce ("x-cache: MISS"), and a 200 HTML page is kept in
+// its shareable form (lib/page-cache/stored-page.ts) under the data version
+// read before the render began. Stored pages are dropped as soon as that
+// version changes; while the database is unreachable they keep being served.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { TLSSocket } from "node:tls";
+import { gzipSync } from "node:zlib";
+import type { DataVersionSource } from "./data-version";
+import { cacheKey, renderFailed, unstorableReason } from "./rules";
+import { shareablePage } from "./stored-page";
+import type { PageStore, StoredResponse } from "./store";
+
+export type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+/** Headers never copied into a stored response (recomputed per reply, or meaningless to replay). */
+const DROPPED_HEADERS = new Set(["content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive", "date", "x-cache", "content-security-policy"]);
+
+/** A page larger than this is served but not stored. */
+const MAX_CAPTURE_BYTES = 16 * 1024 * 1024;
+
+function acceptsGzip(header: string | undefined): boolean {
+  return !!header && /\bgzip\b(?!\s*;\s*q=0(\.0*)?\b)/i.test(header);
+}
+
+function send(entry: StoredResponse, req: IncomingMessage, res: ServerResponse): void {
+  const gzip = acceptsGzip(req.headers["accept-encoding"]);
+  const body = gzip ? entry.gzip : entry.body;
+  res.writeHead(entry.status, {
+    ...entry.headers,
+    "x-cache": "HIT",
+    "content-length": body.length,
+    ...(gzip ? { "content-encoding": "gzip" } : {}),
+  });
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
+/** Collects what Next.js writes to `res` while still sending it; resolves with the body once the response finished, or null. */
+function capture(res: ServerResponse): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  let overflow = false;
+  const collect = (chunk: unknown, encoding: unknown) => {
+    if (overflow || chunk === undefined || chunk === null || typeof chunk === "function") return;
+    const buffer = Buffer.isBuffer(chunk)
+      ? chunk
+      : chunk instanceof Uint8Array
+        ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
+        : Buffer.from(String(chunk), typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
+    bytes += buffer.length;
+    if (bytes > MAX_CAPTURE_BYTES) {
+      overflow = true;
+      chunks.length = 0;
+    } else chunks.push(Buffer.from(buffer)); // a copy: the writer may reuse its buffer
+  };
+  const write = res.write;
+  const end = res.end;
+  res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
+    collect(chunk, rest[0]);
+    return (write as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
+  } as typeof res.write;
+  res.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
+    collect(chunk, rest[0]);
+    return (end as (...a: unknown[]) => ServerResponse).call(this, chunk, ...rest);
+  } as typeof res.end;
+  return new Promise((resolve) => {
+    res.once("finish", () => resolve(overflow ? null : Buffer.concat(chunks)));
+    res.once("close", () => resolve(null)); // after "finish" this is a no-op; before it, the client went away
+  });
+}
+
+export type PageCache = {
+  handle(req: IncomingMessage, res: ServerResponse, next: NextHandler): Promise<void>;
+  /** Drops every stored page (the data changed). */
+  clear(): void;
+  readonly store: PageStore;
+};
+
+export function createPageCache(store: PageStore, version: DataVersionSource, log: (message: string) => void = () => {}): PageCache {
+  /** Fills in progress: a second request for the same page waits for the first instead of rendering it again. */
+  const filling = new Map<string, Promise<void>>();
+  /** Bumped by clear(): a render that began before the data changed is not stored. */
+  let generation = 0;
+
+  const clear = () => {
+    generation += 1;
+    store.clear();
+  };
+
+  async function fill(key: string, req: IncomingMessage, res: ServerResponse, next: NextHandler): Promise<void> {
+    const tag = version.known;
+    const startedIn = generation;
+    // Ask Next.js for the uncompressed page: it is stored, and compressed once, here.
+    delete req.headers["accept-encoding"];
+    const body = capture(res);
+    await next(req, res);
+    const html = await body;
+    if (!html) return;
+    const headers = res.getHeaders() as Record<string, string | string[] | number | undefined>;
+    const reason = unstorableReason(res.statusCode, headers);
+    if (reason) return;
+    if (tag === null || version.known !== tag || generation !== startedIn) return; // the data changed while it rendered
+    const text = html.toString("utf8");
+    if (renderFailed(text)) return log(`not stored (the render failed part way): ${req.url}`);
+    const page = shareablePage(text, String(headers["content-security-policy"]));
+    if (!page) return;
+    const kept: Record<string, string | string[]> = {};
+    for (const [name, value] of Object.entries(headers)) {
+      if (value === undefined || DROPPED_HEADERS.has(name)) continue;
+      kept[name] = typeof value === "number" ? String(value) : value;
+    }
+    kept["content-security-policy"] = page.policy;
+    const vary = String(kept["vary"] ?? "");
+    if (!/\baccept-encoding\b/i.test(vary)) kept["vary"] = vary ? `${vary}, Accept-Encoding` : "Accept-Encoding";
+    const identity = Buffer.from(page.html, "utf8");
+    store.set(key, { status: 200, headers: kept, body: identity, gzip: gzipSync(identity) });
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse, next: NextHandler): Promise<void> {
+    const https = req.headers["x-forwarded-proto"] === "https" || !!(req.socket as TLSSocket).encrypted;
+    const key = cacheKey({ method: req.method, url: req.url, headers: req.headers, https });
+    res.setHeader("x-cache", "MISS");
+    if (!key) return next(req, res);
+
+    await version.current(); // drops every stored page first if the data changed
+    let stored = store.get(key);
+    if (!stored && filling.has(key)) {
+      await filling.get(key);
+      stored = store.get(key);
+    }
+    if (stored) {
+      res.removeHeader("x-cache");
+      return send(stored, req, res);
+    }
+    if (req.method !== "GET" || version.known === null || filling.has(key)) return next(req, res);
+
+    let done = () => {};
+    filling.set(key, new Promise<void>((resolve) => (done = resolve)));
+    try {
+      await fill(key, req, res, next);
+    } finally {
+      filling.delete(key);
+      done();
+    }
+  }
+
+  return { handle, clear, store };
+}

@@ -1,0 +1,64 @@
+// Which requests may be answered from the page cache, and which responses may
+// be stored. The rule is "anonymous reads of public pages only": anything that
+// could carry or produce something personal goes to Next.js every time.
+import type { IncomingHttpHeaders } from "node:http";
+
+/** Back office, sign-in and the auth API: never stored, never served from the cache. */
+const PRIVATE_PATH = /^\/(admin|sign-in|api\/auth)(\/|$)/;
+
+/**
+ * Next.js's client-side navigation and prefetch requests ask for an RSC
+ * payload, not the page's HTML, under the same URL: they are not cached.
+ */
+const RSC_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-tree", "next-router-segment-prefetch", "next-action", "next-url"];
+
+/** Next.js's own cache-control for a dynamically rendered page; anything else saying private/no-store is respected. */
+export const NEXT_DYNAMIC_CACHE_CONTROL = "private, no-cache, no-store, max-age=0, must-revalidate";
+
+export type RequestFacts = { method?: string; url?: string; headers: IncomingHttpHeaders; https: boolean };
+
+/**
+ * The cache key of a request that may be served from the cache (scheme, host,
+ * path and query), or null when it must go to Next.js: not GET/HEAD; a private
+ * path; a file (a last segment with a dot: Next serves those from disk); any
+ * cookie (signed-in readers carry the session cookie; with no cookie at all
+ * nothing personal can be rendered); an Authorization header; an RSC request.
+ */
+export function cacheKey(request: RequestFacts): string | null {
+  if (request.method !== "GET" && request.method !== "HEAD") return null;
+  const url = request.url ?? "";
+  if (!url.startsWith("/")) return null;
+  const queryAt = url.indexOf("?");
+  const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
+  const query = queryAt === -1 ? "" : url.slice(queryAt);
+  if (PRIVATE_PATH.test(pathname) || pathname.startsWith("/_next/")) return null;
+  if (/\.[^/]*$/.test(pathname)) return null;
+  if (/[?&]_rsc=/.test(query)) return null;
+  const h = request.headers;
+  if (h.cookie !== undefined || h.authorization !== undefined) return null;
+  if (RSC_HEADERS.some((name) => h[name] !== undefined)) return null;
+  return `${request.https ? "https" : "http"}://${h.host ?? ""}${url}`;
+}
+
+/** Why a finished response may not be stored, or null when it may. */
+export function unstorableReason(status: number, headers: Record<string, unknown>): string | null {
+  if (status !== 200) return `status ${status}`;
+  if (headers["set-cookie"] !== undefined) return "sets a cookie";
+  if (headers["content-encoding"] !== undefined) return "already encoded";
+  const type = String(headers["content-type"] ?? "");
+  if (!type.startsWith("text/html")) return "not HTML";
+  const cacheControl = String(headers["cache-control"] ?? "");
+  if (cacheControl !== NEXT_DYNAMIC_CACHE_CONTROL && /\b(private|no-store)\b/i.test(cacheControl)) return `cache-control ${cacheControl}`;
+  if (!headers["content-security-policy"]) return "no content-security-policy";
+  return null;
+}
+
+/**
+ * A page whose render failed after it started streaming is sent with status
+ * 200 and an error boundary in place of the content (React marks the
+ * fallback with data-dgst; Next.js's error digest is in the payload). Never
+ * store one: it would outlive the fault.
+ */
+export function renderFailed(html: string): boolean {
+  return /data-dgst=|\$RX\(|"digest":"/.test(html);
+}
