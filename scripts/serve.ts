@@ -5,7 +5,8 @@
 //   PORT=3000 DATABASE_URL=… node --import tsx scripts/serve.ts [--hostname 127.0.0.1]
 //
 // PAGE_CACHE_MAX_MB (default 128) bounds the stored pages' memory; PAGE_CACHE=off
-// turns the cache off (every request is rendered, as `next start` does).
+// turns the cache off (every request is rendered, as `next start` does);
+// PAGE_CACHE_DEBUG=1 logs why a page was not stored.
 // SIGTERM or SIGINT: stop accepting connections, finish the requests in
 // progress (at most 10 s), then exit.
 import { createServer } from "node:http";
@@ -17,7 +18,7 @@ import { parsePort } from "./port";
 
 const log = (message: string) => console.log(`[serve] ${message}`);
 
-process.env.NODE_ENV ??= "production";
+(process.env as Record<string, string | undefined>).NODE_ENV ??= "production";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const { default: next } = await import("next");
 
@@ -42,7 +43,8 @@ const watcher = cacheOn
       cache.clear();
     })
   : null;
-const cache = createPageCache(store, watcher ?? { current: async () => null, known: null, close: async () => {} }, log);
+const noVersion = { current: async () => null, known: null, close: async () => {} };
+const cache = createPageCache(store, watcher ?? noVersion, log, process.env.PAGE_CACHE_DEBUG ? log : undefined);
 
 const server = createServer((req, res) => {
   const served = cacheOn ? cache.handle(req, res, handle) : handle(req, res);

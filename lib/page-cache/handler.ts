@@ -10,6 +10,7 @@ import type { TLSSocket } from "node:tls";
 import { gzipSync } from "node:zlib";
 import type { DataVersionSource } from "./data-version";
 import { cacheKey, renderFailed, unstorableReason } from "./rules";
+import { nonceOfPolicy } from "../security/headers";
 import { shareablePage } from "./stored-page";
 import type { PageStore, StoredResponse } from "./store";
 
@@ -78,7 +79,12 @@ export type PageCache = {
   readonly store: PageStore;
 };
 
-export function createPageCache(store: PageStore, version: DataVersionSource, log: (message: string) => void = () => {}): PageCache {
+export function createPageCache(
+  store: PageStore,
+  version: DataVersionSource,
+  log: (message: string) => void = () => {},
+  debug: (message: string) => void = () => {},
+): PageCache {
   /** Fills in progress: a second request for the same page waits for the first instead of rendering it again. */
   const filling = new Map<string, Promise<void>>();
   /** Bumped by clear(): a render that began before the data changed is not stored. */
@@ -97,20 +103,23 @@ export function createPageCache(store: PageStore, version: DataVersionSource, lo
     const body = capture(res);
     await next(req, res);
     const html = await body;
-    if (!html) return;
+    if (!html) return debug(`not stored (aborted or over ${MAX_CAPTURE_BYTES} bytes): ${req.url}`);
     const headers = res.getHeaders() as Record<string, string | string[] | number | undefined>;
     const reason = unstorableReason(res.statusCode, headers);
-    if (reason) return;
-    if (tag === null || version.known !== tag || generation !== startedIn) return; // the data changed while it rendered
+    if (reason) return debug(`not stored (${reason}): ${req.url}`);
+    if (tag === null || version.known !== tag || generation !== startedIn) return debug(`not stored (the data changed while it rendered): ${req.url}`);
     const text = html.toString("utf8");
     if (renderFailed(text)) return log(`not stored (the render failed part way): ${req.url}`);
+    const nonce = nonceOfPolicy(String(headers["content-security-policy"]));
     const page = shareablePage(text, String(headers["content-security-policy"]));
-    if (!page) return;
+    if (!page || !nonce) return debug(`not stored (no nonce in its policy): ${req.url}`);
     const kept: Record<string, string | string[]> = {};
     for (const [name, value] of Object.entries(headers)) {
       if (value === undefined || DROPPED_HEADERS.has(name)) continue;
       kept[name] = typeof value === "number" ? String(value) : value;
     }
+    // Next.js repeats the nonce on its Link preload header: no use without the nonce policy.
+    if (kept["link"]) kept["link"] = String(kept["link"]).split(`; nonce="${nonce}"`).join("");
     kept["content-security-policy"] = page.policy;
     const vary = String(kept["vary"] ?? "");
     if (!/\baccept-encoding\b/i.test(vary)) kept["vary"] = vary ? `${vary}, Accept-Encoding` : "Accept-Encoding";

@@ -8,11 +8,12 @@ describe("cacheKey", () => {
   it("keys anonymous GET and HEAD of public pages by scheme, host, path and query", () => {
     expect(get("/services/wiltshire")).toBe("http://example.org/services/wiltshire");
     expect(get("/services?region=London", {}, "HEAD")).toBe("http://example.org/services?region=London");
+    expect(get("/standards/1.1")).toBe("http://example.org/standards/1.1");
     expect(cacheKey({ method: "GET", url: "/", headers: { host: "example.org" }, https: true })).toBe("https://example.org/");
   });
   it("sends everything that could be personal, a write, a file or an RSC payload to Next.js", () => {
     expect(get("/", {}, "POST")).toBeNull();
-    for (const path of ["/admin", "/admin/inspections/1", "/sign-in", "/api/auth/get-session", "/_next/static/x.js", "/robots.txt", "/favicon.ico"]) expect(get(path)).toBeNull();
+    for (const path of ["/admin", "/admin/inspections/1", "/sign-in", "/api/auth/get-session", "/_next/static/x.js", "/robots.txt", "/favicon.ico", "/sitemap.xml", "/bench-floor/home.html"]) expect(get(path)).toBeNull();
     expect(get("/", { cookie: "yjs.session_token=abc" })).toBeNull();
     expect(get("/", { cookie: "anything=1" })).toBeNull();
     expect(get("/", { authorization: "Bearer x" })).toBeNull();

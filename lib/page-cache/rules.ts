@@ -20,7 +20,7 @@ export type RequestFacts = { method?: string; url?: string; headers: IncomingHtt
 /**
  * The cache key of a request that may be served from the cache (scheme, host,
  * path and query), or null when it must go to Next.js: not GET/HEAD; a private
- * path; a file (a last segment with a dot: Next serves those from disk); any
+ * path; a file (a name ending in an extension: Next serves those from disk); any
  * cookie (signed-in readers carry the session cookie; with no cookie at all
  * nothing personal can be rendered); an Authorization header; an RSC request.
  */
@@ -32,7 +32,7 @@ export function cacheKey(request: RequestFacts): string | null {
   const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
   const query = queryAt === -1 ? "" : url.slice(queryAt);
   if (PRIVATE_PATH.test(pathname) || pathname.startsWith("/_next/")) return null;
-  if (/\.[^/]*$/.test(pathname)) return null;
+  if (/\.[a-z][a-z0-9]{0,7}$/i.test(pathname)) return null; // robots.txt, sitemap.xml, files in public/ (not /standards/1.1)
   if (/[?&]_rsc=/.test(query)) return null;
   const h = request.headers;
   if (h.cookie !== undefined || h.authorization !== undefined) return null;

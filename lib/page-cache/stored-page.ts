@@ -13,7 +13,7 @@ const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 export function inlineScriptHashes(html: string): string[] {
   const hashes: string[] = [];
   for (const match of html.matchAll(SCRIPT)) {
-    const [, attributes, body] = match;
+    const [, attributes = "", body = ""] = match;
     if (/\ssrc\s*=/i.test(` ${attributes}`)) continue;
     hashes.push(createHash("sha256").update(body, "utf8").digest("base64"));
   }

