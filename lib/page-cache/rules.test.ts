@@ -39,6 +39,7 @@ describe("unstorableReason", () => {
 describe("renderFailed", () => {
   it("recognises an error boundary streamed in place of content", () => {
     expect(renderFailed(`<template data-dgst="123"></template>`)).toBe(true);
+    expect(renderFailed(`<script>self.__next_f.push([1,"5:E{\\"digest\\":\\"2871\\"}\\n"])</script>`)).toBe(true);
     expect(renderFailed(`<main>Wiltshire</main>`)).toBe(false);
   });
 });

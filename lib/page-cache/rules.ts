@@ -60,5 +60,5 @@ export function unstorableReason(status: number, headers: Record<string, unknown
  * store one: it would outlive the fault.
  */
 export function renderFailed(html: string): boolean {
-  return /data-dgst=|\$RX\(|"digest":"/.test(html);
+  return /data-dgst=|\$RX\(|\\?"digest\\?":/.test(html);
 }
