@@ -38,11 +38,18 @@ function send(entry: StoredResponse, req: IncomingMessage, res: ServerResponse):
   res.end(req.method === "HEAD" ? undefined : body);
 }
 
-/** Collects what Next.js writes to `res` while still sending it; resolves with the body once the response finished, or null. */
+/**
+ * Collects what Next.js writes to `res` while still sending it. Resolves with
+ * the body as soon as Next.js has written all of it (not when a slow client
+ * has read it: requests waiting for this page must not wait for that client),
+ * or with null when the client went away first or the page is too large.
+ */
 function capture(res: ServerResponse): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
   let bytes = 0;
   let overflow = false;
+  let settle: (body: Buffer | null) => void = () => {};
+  const done = new Promise<Buffer | null>((resolve) => (settle = resolve));
   const collect = (chunk: unknown, encoding: unknown) => {
     if (overflow || chunk === undefined || chunk === null || typeof chunk === "function") return;
     const buffer = Buffer.isBuffer(chunk)
@@ -64,12 +71,13 @@ function capture(res: ServerResponse): Promise<Buffer | null> {
   } as typeof res.write;
   res.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
     collect(chunk, rest[0]);
-    return (end as (...a: unknown[]) => ServerResponse).call(this, chunk, ...rest);
+    const result = (end as (...a: unknown[]) => ServerResponse).call(this, chunk, ...rest);
+    settle(overflow || res.destroyed ? null : Buffer.concat(chunks));
+    return result;
   } as typeof res.end;
-  return new Promise((resolve) => {
-    res.once("finish", () => resolve(overflow ? null : Buffer.concat(chunks)));
-    res.once("close", () => resolve(null)); // after "finish" this is a no-op; before it, the client went away
-  });
+  // The client went away before the page was complete: Next.js may have cut the render short.
+  res.once("close", () => settle(null));
+  return done;
 }
 
 export type PageCache = {
@@ -95,14 +103,22 @@ export function createPageCache(
     store.clear();
   };
 
-  async function fill(key: string, req: IncomingMessage, res: ServerResponse, next: NextHandler): Promise<void> {
+  /** Renders the page through Next.js and keeps it if it may be stored; `settled` is called once it is kept or refused. */
+  async function fill(key: string, req: IncomingMessage, res: ServerResponse, next: NextHandler, settled: () => void): Promise<void> {
     const tag = version.known;
     const startedIn = generation;
     // Ask Next.js for the uncompressed page: it is stored, and compressed once, here.
     delete req.headers["accept-encoding"];
     const body = capture(res);
-    await next(req, res);
-    const html = await body;
+    const rendered = next(req, res);
+    // Store as soon as the body is complete; a failed render ends the wait with its error.
+    const html = await Promise.race([body, rendered.then(() => body)]);
+    keep(key, req, res, html, tag, startedIn);
+    settled();
+    await rendered;
+  }
+
+  function keep(key: string, req: IncomingMessage, res: ServerResponse, html: Buffer | null, tag: string | null, startedIn: number): void {
     if (!html) return debug(`not stored (aborted or over ${MAX_CAPTURE_BYTES} bytes): ${req.url}`);
     const headers = res.getHeaders() as Record<string, string | string[] | number | undefined>;
     const reason = unstorableReason(res.statusCode, headers);
@@ -145,13 +161,19 @@ export function createPageCache(
     }
     if (req.method !== "GET" || version.known === null || filling.has(key)) return next(req, res);
 
-    let done = () => {};
-    filling.set(key, new Promise<void>((resolve) => (done = resolve)));
-    try {
-      await fill(key, req, res, next);
-    } finally {
+    let release = () => {};
+    filling.set(key, new Promise<void>((resolve) => (release = resolve)));
+    let released = false;
+    const settled = () => {
+      if (released) return;
+      released = true;
       filling.delete(key);
-      done();
+      release();
+    };
+    try {
+      await fill(key, req, res, next, settled);
+    } finally {
+      settled();
     }
   }
 
