@@ -14,6 +14,7 @@ import { ensureBuilt } from "../../scripts/build-if-changed";
 import { runSeed } from "../../scripts/seed-runner";
 import { freePort, startEmbeddedPostgres, tmpDataDir } from "../db/embedded";
 import { migrate, projectRoot } from "../db/migrate";
+import { readDataVersion } from "./data-version";
 import { inlineScriptHashes } from "./stored-page";
 
 const dataDir = tmpDataDir("page-cache");
@@ -199,4 +200,37 @@ describe("public page cache", () => {
     expect(back, "an uncached page renders again after the restart").toBe(true);
     expect((await get("/services/wiltshire")).status).toBe(200);
   }, 60_000);
+});
+
+describe("data version", () => {
+  const publicTables = [
+    "Service", "LocalAuthority", "ServiceLocalAuthority", "ServiceSuccession", "Framework", "ScoreBand", "KeyQuestionThreshold",
+    "Domain", "Standard", "KeyQuestion", "Inspection", "StandardRating", "KeyQuestionResult", "Recommendation",
+  ];
+
+  it("changes with every statement on a public table, only when it commits, and not for sign-in tables", async () => {
+    const client = new pg.Client({ connectionString: url });
+    const writer = new pg.Client({ connectionString: url });
+    await client.connect();
+    await writer.connect();
+    try {
+      for (const table of publicTables) {
+        const before = await readDataVersion(client);
+        await writer.query(`delete from "${table}" where false`); // no row, still a statement
+        expect(await readDataVersion(client), table).not.toBe(before);
+      }
+      const before = await readDataVersion(client);
+      await writer.query(`delete from "Session" where false`);
+      expect(await readDataVersion(client)).toBe(before);
+
+      await writer.query("begin");
+      await writer.query(`update "Service" set name = name where slug = 'wiltshire'`);
+      expect(await readDataVersion(client), "not before the commit").toBe(before);
+      await writer.query("commit");
+      expect(await readDataVersion(client)).not.toBe(before);
+    } finally {
+      await writer.end();
+      await client.end();
+    }
+  });
 });
