@@ -41,7 +41,7 @@ const watcher = cacheOn
   ? new DataVersionWatcher(databaseUrl!, (from, to) => {
       log(`published data changed (${from} → ${to}): dropping ${store.size} stored pages`);
       cache.clear();
-    })
+    }, 1_000, 1_000, log)
   : null;
 const noVersion = { current: async () => null, known: null, close: async () => {} };
 const cache = createPageCache(store, watcher ?? noVersion, log, process.env.PAGE_CACHE_DEBUG ? log : undefined);

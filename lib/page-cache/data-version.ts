@@ -23,7 +23,7 @@ export async function readDataVersion(client: pg.Pool | pg.Client, now = new Dat
 export type DataVersionSource = {
   /** The version, read again first when the last read is older than the interval; the last known one when the database does not answer; null if it never did. */
   current(): Promise<string | null>;
-  /** The last version read, without reading. */
+  /** The last version read, without reading; null when the last read failed. */
   readonly known: string | null;
   close(): Promise<void>;
 };
@@ -32,6 +32,7 @@ export class DataVersionWatcher implements DataVersionSource {
   private version: string | null = null;
   private checkedAt = -Infinity;
   private inFlight: Promise<string | null> | null = null;
+  private failing = false;
   private readonly pool: pg.Pool;
 
   constructor(
@@ -39,13 +40,15 @@ export class DataVersionWatcher implements DataVersionSource {
     private readonly onChange: (from: string, to: string) => void,
     private readonly intervalMs = 1_000,
     timeoutMs = 1_000,
+    private readonly log: (message: string) => void = () => {},
   ) {
     this.pool = new pg.Pool({ connectionString: url, max: 1, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs, idleTimeoutMillis: 10_000 });
     this.pool.on("error", () => {}); // a dropped idle connection: the next read opens a new one
   }
 
+  /** Null while reads fail: a page rendered then could not be tied to a version, so it is not stored. */
   get known(): string | null {
-    return this.version;
+    return this.failing ? null : this.version;
   }
 
   current(): Promise<string | null> {
@@ -54,13 +57,19 @@ export class DataVersionWatcher implements DataVersionSource {
     this.inFlight = readDataVersion(this.pool)
       .then(
         (next) => {
+          if (this.failing) this.log("the data version can be read again");
+          this.failing = false;
           const previous = this.version;
           this.version = next;
           if (previous !== null && previous !== next) this.onChange(previous, next);
           return next;
         },
         // Unreachable or failing: keep serving what is stored (stale beats down) and try again after the interval.
-        () => this.version,
+        (error: unknown) => {
+          if (!this.failing) this.log(`cannot read the data version (${error instanceof Error ? error.message : String(error)}): stored pages are served as they are, and no page is stored until it can be read`);
+          this.failing = true;
+          return this.version;
+        },
       )
       .finally(() => {
         this.checkedAt = performance.now();
