@@ -11,6 +11,7 @@
 //    instead of an error from deep inside a render; the probe notices the
 //    database is back within about a second.
 import { NextResponse, type NextRequest } from "next/server";
+import { unreadableBodyRefusal } from "./lib/api/request-body";
 import { isSafeMethod, isSameOrigin } from "./lib/auth/origin";
 import { databaseAvailable, RETRY_AFTER_SECONDS, UNAVAILABLE_DETAIL, UNAVAILABLE_MESSAGE, unavailableHtml } from "./lib/db/health";
 import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "./lib/security/headers";
@@ -25,6 +26,9 @@ export async function proxy(request: NextRequest) {
       headers: { "cache-control": "no-store", ...staticSecurityHeaders({ https }) },
     });
   }
+
+  const unreadable = unreadableBodyRefusal(request.method, request.headers);
+  if (unreadable) return unreadable;
 
   if (!(await databaseAvailable())) {
     const headers = {
