@@ -2,6 +2,8 @@
 // 1. any request that could change something (not GET/HEAD/OPTIONS) must carry
 //    an Origin naming this site, whatever route it targets (server actions and
 //    route handlers check again themselves);
+//    then a request Next.js could not handle (a malformed address or body,
+//    lib/api/request-shape.ts) gets a 4xx saying what is wrong;
 // 2. a fresh CSP nonce per response (Next.js puts it on its own scripts when it
 //    finds the policy on the request) and the security headers;
 // 3. back-office and sign-in responses are never stored by a cache, never
@@ -11,7 +13,7 @@
 //    instead of an error from deep inside a render; the probe notices the
 //    database is back within about a second.
 import { NextResponse, type NextRequest } from "next/server";
-import { unreadableBodyRefusal } from "./lib/api/request-body";
+import { malformedRequest } from "./lib/api/request-shape";
 import { isSafeMethod, isSameOrigin } from "./lib/auth/origin";
 import { databaseAvailable, RETRY_AFTER_SECONDS, UNAVAILABLE_DETAIL, UNAVAILABLE_MESSAGE, unavailableHtml } from "./lib/db/health";
 import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "./lib/security/headers";
@@ -27,8 +29,12 @@ export async function proxy(request: NextRequest) {
     });
   }
 
-  const unreadable = unreadableBodyRefusal(request.method, request.headers);
-  if (unreadable) return unreadable;
+  const malformed = await malformedRequest(request);
+  if (malformed) {
+    const headers: Record<string, string> = { "cache-control": "no-store", ...staticSecurityHeaders({ https }) };
+    if (malformed.allow) headers.allow = malformed.allow;
+    return NextResponse.json({ error: `Bad request: ${malformed.message}` }, { status: malformed.status, headers });
+  }
 
   if (!(await databaseAvailable())) {
     const headers = {

@@ -19,7 +19,7 @@ export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
 export const IDLE_CONNECTION_MS = 30_000;
 
 /** The pool size from DATABASE_POOL_MAX, or the default; a bad value is an error naming the variable. */
-export function poolMax(env: NodeJS.ProcessEnv = process.env): number {
+export function poolMax(env: Record<string, string | undefined> = process.env as Record<string, string | undefined>): number {
   const raw = env.DATABASE_POOL_MAX;
   if (raw === undefined || raw.trim() === "") return DEFAULT_POOL_MAX;
   const n = Number(raw);
