@@ -3,7 +3,9 @@
 // are documented in docs/OPERATIONS.md ("Timeouts") and tested under pool
 // exhaustion in lib/db/pool.db.test.ts.
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/client";
+import { registerAppPool } from "./pool-load";
 
 export type Db = PrismaClient;
 
@@ -29,27 +31,35 @@ export function poolMax(env: Record<string, string | undefined> = process.env as
   return n;
 }
 
+/** A Prisma client over its own pg pool, with the limits above. */
 export function createPrismaClient(url: string, options: { max?: number } = {}): PrismaClient {
-  const adapter = new PrismaPg({
+  return clientAndPool(url, options.max ?? poolMax()).client;
+}
+
+function clientAndPool(url: string, max: number): { client: PrismaClient; pool: pg.Pool } {
+  const pool = new pg.Pool({
     connectionString: url,
-    max: options.max ?? poolMax(),
+    max,
     // A request must not hang on a busy pool or a vanished server.
     connectionTimeoutMillis: POOL_WAIT_MS,
     idleTimeoutMillis: IDLE_CONNECTION_MS,
     statement_timeout: STATEMENT_TIMEOUT_MS,
     idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS,
   });
-  return new PrismaClient({ adapter });
+  return { client: new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }), pool };
 }
 
 const globalForPrisma = globalThis as unknown as { yjsPrisma?: PrismaClient };
 
-/** The shared client for the app, built from DATABASE_URL on first use. */
+/** The shared client for the app, built from DATABASE_URL on first use; its pool is watched by proxy.ts (lib/db/pool-load.ts). */
 export function db(): PrismaClient {
   if (!globalForPrisma.yjsPrisma) {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which sets it.");
-    globalForPrisma.yjsPrisma = createPrismaClient(url);
+    const max = poolMax();
+    const { client, pool } = clientAndPool(url, max);
+    registerAppPool(pool, max);
+    globalForPrisma.yjsPrisma = client;
   }
   return globalForPrisma.yjsPrisma;
 }

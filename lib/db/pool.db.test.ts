@@ -6,14 +6,17 @@
 // - held on, the requests beyond the pool get a 503 when the pool wait runs
 //   out (POOL_WAIT_MS), the ones holding a connection a 503 when
 //   statement_timeout cancels their query (STATEMENT_TIMEOUT_MS); none waits
-//   longer; and once the lock goes, the same pool answers at once.
+//   longer; and once the lock goes, the same pool answers at once;
+// - once the pool is saturated (every connection busy and a pool's worth
+//   waiting), the proxy answers further requests 503 at once.
 import pg from "pg";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as servicesGET } from "../../app/api/v1/services/route";
 import { proxy } from "../../proxy";
-import { createPrismaClient, POOL_WAIT_MS, poolMax, STATEMENT_TIMEOUT_MS, type Db } from "./client";
+import { db, POOL_WAIT_MS, poolMax, STATEMENT_TIMEOUT_MS, type Db } from "./client";
 import { resetDatabaseHealth } from "./health";
+import { forgetAppPool } from "./pool-load";
 import { createTestDatabase, type TestDatabase } from "./test-database";
 
 const POOL = 3;
@@ -27,9 +30,8 @@ async function timedRequest(): Promise<{ status: number; ms: number; retryAfter:
   const started = performance.now();
   const url = "http://127.0.0.1:3999/api/v1/services?pageSize=5";
   const proxied = await proxy(new NextRequest(new URL(url)));
-  // The proxy's probe uses its own connection, so it lets the request through to the exhausted pool.
-  expect(proxied.status).toBe(200);
-  const response = await servicesGET(new Request(url));
+  // The proxy's probe uses its own connection: it refuses only when the pool is saturated.
+  const response = proxied.status === 200 ? await servicesGET(new Request(url)) : proxied;
   return { status: response.status, ms: performance.now() - started, retryAfter: response.headers.get("retry-after"), body: await response.text() };
 }
 
@@ -46,19 +48,25 @@ async function lockServices(url: string) {
 
 describe("pool exhaustion", () => {
   let test: TestDatabase;
-  const saved = { url: process.env.DATABASE_URL, client: store.yjsPrisma };
+  const saved = { url: process.env.DATABASE_URL, max: process.env.DATABASE_POOL_MAX, client: store.yjsPrisma };
 
   beforeAll(async () => {
     test = await createTestDatabase();
+    // The app's own client, made by db() as in the server, with a pool of 3.
     process.env.DATABASE_URL = test.url;
-    store.yjsPrisma = createPrismaClient(test.url, { max: POOL });
+    process.env.DATABASE_POOL_MAX = String(POOL);
+    store.yjsPrisma = undefined;
+    db();
     resetDatabaseHealth();
   }, 120_000);
 
   afterAll(async () => {
     await store.yjsPrisma?.$disconnect();
     store.yjsPrisma = saved.client;
+    forgetAppPool();
     process.env.DATABASE_URL = saved.url;
+    if (saved.max === undefined) delete process.env.DATABASE_POOL_MAX;
+    else process.env.DATABASE_POOL_MAX = saved.max;
     resetDatabaseHealth();
     await test?.drop();
   });
@@ -111,5 +119,27 @@ describe("pool exhaustion", () => {
     const after = await timedRequest();
     expect(after.status).toBe(200);
     expect(after.ms).toBeLessThan(SLACK_MS);
+  }, 60_000);
+
+  it("answers 503 at once, from the proxy, while the pool is saturated", async () => {
+    const unlock = await lockServices(test.url);
+    try {
+      // A pool's worth holding connections and a pool's worth waiting: saturated.
+      const admitted = Array.from({ length: POOL * 2 }, () => timedRequest());
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const later = await Promise.all(Array.from({ length: 4 }, () => timedRequest()));
+      console.log(`saturated: ${later.map((r) => `${r.status} in ${r.ms.toFixed(0)} ms`).join(", ")}`);
+      for (const r of later) {
+        expect(r.status).toBe(503);
+        expect(r.retryAfter).toBe("5");
+        expect(r.ms).toBeLessThan(SLACK_MS);
+      }
+      await unlock();
+      // The ones already admitted queued and are answered once the lock goes.
+      expect((await Promise.all(admitted)).map((r) => r.status)).toEqual(Array(POOL * 2).fill(200));
+    } finally {
+      await unlock().catch(() => {});
+    }
+    expect((await timedRequest()).status).toBe(200);
   }, 60_000);
 });
