@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   experimental: {
     // Staff upload report PDFs (up to 20 MB) and import files (up to 5 MB) to server actions.
     serverActions: { bodySizeLimit: "28mb" },
+    // proxy.ts reads request bodies: without this, Next cuts every body at 10 MB before the action sees it.
+    proxyClientMaxBodySize: "28mb",
   },
   // The same headers as proxy.ts, for what the proxy does not see (static files).
   async headers() {

@@ -2,16 +2,21 @@
 // 1. any request that could change something (not GET/HEAD/OPTIONS) must carry
 //    an Origin naming this site, whatever route it targets (server actions and
 //    route handlers check again themselves);
+//    then a request Next.js could not handle (a malformed address or body,
+//    lib/api/request-shape.ts) gets a 4xx saying what is wrong;
 // 2. a fresh CSP nonce per response (Next.js puts it on its own scripts when it
 //    finds the policy on the request) and the security headers;
 // 3. back-office and sign-in responses are never stored by a cache, never
 //    framed by another site, and never indexed;
-// 4. while the database is unreachable (a cached probe, lib/db/health.ts),
+// 4. while the database is unreachable (a cached probe, lib/db/health.ts), or
+//    the app's connection pool is saturated (lib/db/pool-load.ts),
 //    pages answer a plain 503 page and /api/ routes 503 JSON, with Retry-After,
 //    instead of an error from deep inside a render; the probe notices the
 //    database is back within about a second.
 import { NextResponse, type NextRequest } from "next/server";
+import { malformedRequest } from "./lib/api/request-shape";
 import { isSafeMethod, isSameOrigin } from "./lib/auth/origin";
+import { poolSaturated } from "./lib/db/pool-load";
 import { databaseAvailable, RETRY_AFTER_SECONDS, UNAVAILABLE_DETAIL, UNAVAILABLE_MESSAGE, unavailableHtml } from "./lib/db/health";
 import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "./lib/security/headers";
 
@@ -26,7 +31,15 @@ export async function proxy(request: NextRequest) {
     });
   }
 
-  if (!(await databaseAvailable())) {
+  const malformed = await malformedRequest(request);
+  if (malformed) {
+    const headers: Record<string, string> = { "cache-control": "no-store", ...staticSecurityHeaders({ https }) };
+    if (malformed.allow) headers.allow = malformed.allow;
+    return NextResponse.json({ error: `Bad request: ${malformed.message}` }, { status: malformed.status, headers });
+  }
+
+  // Down, or so busy that this request would only wait for the pool and fail (lib/db/pool-load.ts).
+  if (poolSaturated() || !(await databaseAvailable())) {
     const headers = {
       "cache-control": "no-store",
       "retry-after": String(RETRY_AFTER_SECONDS),

@@ -12,15 +12,22 @@ import { isSameOrigin } from "@/lib/auth/origin";
 export type SignInState = { error: string | null; email: string };
 
 const signInSchema = z.object({
-  email: z.string().trim().toLowerCase().max(320).pipe(z.email({ error: "Enter your e-mail address, like name@example.org." })),
-  password: z.string().min(1, "Enter your password.").max(256, "That password is too long."),
+  email: z
+    .string({ error: "Enter your e-mail address, like name@example.org." })
+    .trim()
+    .toLowerCase()
+    .max(320, "That e-mail address is too long: at most 320 characters.")
+    .pipe(z.email({ error: "Enter your e-mail address, like name@example.org." })),
+  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(256, "That password is too long: at most 256 characters."),
 });
 
 export async function signIn(_previous: SignInState, formData: FormData): Promise<SignInState> {
   const requestHeaders = await headers();
-  const email = String(formData.get("email") ?? "");
+  if (!(formData instanceof FormData)) return { error: "The sign-in request was not understood: it did not come from the sign-in form.", email: "" };
+  const rawEmail = formData.get("email");
+  const email = typeof rawEmail === "string" ? rawEmail.slice(0, 320) : "";
   if (!isSameOrigin(requestHeaders)) return { error: "This request did not come from this site, so it was refused.", email };
-  const parsed = signInSchema.safeParse({ email, password: formData.get("password") ?? "" });
+  const parsed = signInSchema.safeParse({ email: rawEmail ?? "", password: formData.get("password") ?? "" });
   if (!parsed.success) return { error: parsed.error.issues[0]!.message, email };
   try {
     const auth = await getAuth();

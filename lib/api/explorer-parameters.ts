@@ -22,6 +22,9 @@ const fields = {
 
 const sortSchema = z.enum(SORT_KEYS as [SortKey, ...SortKey[]]);
 
+/** Every parameter the explorer reads (its filters, sort, dir, size and cols). */
+export const EXPLORER_PARAMETER_NAMES: readonly string[] = [...Object.keys(fields), "sort", "dir", "size", "cols"];
+
 export type ExplorerRequest = { state: ExplorerState; query: ExplorerQuery; problems: ParameterProblem[] };
 
 export function readExplorerParams(search: SearchParamsRecord | URLSearchParams): ExplorerRequest {

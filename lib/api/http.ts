@@ -2,8 +2,9 @@
 // CSV), ETag and 304, Cache-Control, open CORS for GET, and the licence and
 // attribution in a header of every response (and in every JSON body's meta).
 import { createHash } from "node:crypto";
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE_DETAIL, UNAVAILABLE_MESSAGE } from "../db/health";
 import { ATTRIBUTION, LICENCE_META, LICENCE_URL } from "./licence";
-import { describeProblems, type ParameterProblem } from "./parameters";
+import { clipped, describeProblems, type ParameterProblem } from "./parameters";
 
 /** Public data changes when an inspection is published: five minutes of caching, then revalidate. */
 export const CACHE_CONTROL = "public, max-age=300, stale-while-revalidate=60";
@@ -102,14 +103,25 @@ export function errorResponse(status: number, message: string, parameters: Param
 }
 
 export function badRequest(problems: ParameterProblem[]): Response {
-  return errorResponse(400, `Bad request: ${describeProblems(problems)}.`, problems);
+  const named = clipped(problems);
+  return errorResponse(400, `Bad request: ${describeProblems(named)}${problems.length > named.length ? ` (and ${problems.length - named.length} more)` : ""}.`, named);
 }
 
-/** Runs a handler, turning an unexpected failure into a JSON 500 that names no internals. */
+/**
+ * Runs a handler. A database that is down, or too busy to answer within the
+ * pool's and statement's timeouts (lib/db/client.ts), gives a JSON 503 with
+ * Retry-After; any other failure a JSON 500. Neither names any internals.
+ */
 export async function guarded(handler: () => Promise<Response>): Promise<Response> {
   try {
     return await handler();
   } catch (error) {
+    if (isDatabaseUnavailable(error)) {
+      console.error(`503: the database did not answer: ${error instanceof Error ? error.message.trim().split("\n").at(-1) : String(error)}`);
+      const response = errorResponse(503, `${UNAVAILABLE_MESSAGE}. ${UNAVAILABLE_DETAIL}`);
+      response.headers.set("Retry-After", String(RETRY_AFTER_SECONDS));
+      return response;
+    }
     console.error(error);
     return errorResponse(500, "Something went wrong on our side. Try again later.");
   }

@@ -166,6 +166,14 @@ export const noParameters = z.strictObject({});
 
 export type ParameterProblem = { name: string; value: string | null; expected: string };
 
+/** Problems named in one answer, and the longest name or value quoted back (a 10 KB value is cut, not echoed). */
+export const MAX_PROBLEMS = 10;
+const MAX_QUOTED = 100;
+const clip = (text: string) => (text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}… (${text.length.toLocaleString("en-GB")} characters)` : text);
+export function clipped(problems: readonly ParameterProblem[]): ParameterProblem[] {
+  return problems.slice(0, MAX_PROBLEMS).map((p) => ({ ...p, name: clip(p.name), value: p.value === null ? null : clip(p.value) }));
+}
+
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: ParameterProblem[] };
 
 /**
@@ -195,7 +203,7 @@ export function parseParameters<S extends z.ZodObject>(schema: S, search: URLSea
     }
     input[name] = values[0]!;
   }
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, problems: clipped(problems) };
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, value: result.data };
   const seen = new Set<string>();
@@ -206,7 +214,7 @@ export function parseParameters<S extends z.ZodObject>(schema: S, search: URLSea
     const field = shape[name];
     problems.push({ name, value: input[name] ?? null, expected: (field && expectationOf(field)) ?? issue.message });
   }
-  return { ok: false, problems };
+  return { ok: false, problems: clipped(problems) };
 }
 
 /** "rating: expected one of …, got "GOD"" — one line per problem. */

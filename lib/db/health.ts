@@ -19,8 +19,10 @@ const UNAVAILABLE_CODES = new Set([
   "57P02", // crash_shutdown
   "57P03", // cannot_connect_now (starting up or shutting down)
   "53300", // too_many_connections
+  "57014", // query_canceled: statement_timeout (lib/db/client.ts) ran out, the server is too busy
   "08000", "08001", "08003", "08004", "08006", // connection exceptions
   "P1001", "P1002", "P1008", "P1017", "P2024", // Prisma: unreachable, timed out, closed, pool timeout
+  "P2028", // Prisma: an interactive transaction expired or lost its connection (it was rolled back)
 ]);
 
 const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "DatabaseDoesNotExist"]);
@@ -34,23 +36,51 @@ const UNAVAILABLE_MESSAGES = [
   /server closed the connection unexpectedly/i,
   /connection refused/i,
   /Connection terminated due to connection timeout/i,
+  /canceling statement due to statement timeout/i,
 ];
 
-/** True when `error` (or anything in its `cause` chain) says the database cannot be reached. */
+/** True when `error` (or anything in its `cause` chain, or a Prisma error's driver error) says the database cannot be reached. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const seen = new Set<unknown>();
-  let current: unknown = error;
-  while (current && typeof current === "object" && !seen.has(current)) {
+  const queue: unknown[] = [error];
+  while (queue.length > 0) {
+    const current = queue.shift();
+    if (!current || typeof current !== "object" || seen.has(current)) continue;
     seen.add(current);
-    const e = current as { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; originalCode?: unknown; errors?: unknown };
+    const e = current as { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; originalCode?: unknown; errors?: unknown; meta?: { driverAdapterError?: unknown } };
     if (typeof e.code === "string" && UNAVAILABLE_CODES.has(e.code)) return true;
     if (typeof e.originalCode === "string" && UNAVAILABLE_CODES.has(e.originalCode)) return true;
     if (typeof e.kind === "string" && UNAVAILABLE_KINDS.has(e.kind)) return true;
     if (typeof e.message === "string" && UNAVAILABLE_MESSAGES.some((re) => re.test(e.message as string))) return true;
-    if (Array.isArray(e.errors) && e.errors.some((inner) => isDatabaseUnavailable(inner))) return true;
-    current = e.cause;
+    if (Array.isArray(e.errors)) queue.push(...e.errors);
+    if (e.meta && typeof e.meta === "object") queue.push(e.meta.driverAdapterError);
+    queue.push(e.cause);
   }
   return false;
+}
+
+/** What a save, publication or import answers when the database failed in the middle of it. */
+export const WRITE_INTERRUPTED_MESSAGE =
+  "The database stopped answering while this was being saved, so nothing was saved: every save, publication and import is written completely or not at all. Nothing you entered is lost: try again in a minute.";
+
+/** A server action's answer when the database failed under its write. */
+export type WriteInterrupted = { ok: false; code: "UNAVAILABLE"; message: string };
+
+/**
+ * Runs a write; if the database fails under it (stopped, restarted, the
+ * connection cut, or too busy to answer in time), the transaction was rolled
+ * back by PostgreSQL, so `refusal` answers with a plain message instead of a
+ * stack trace. Any other error is thrown on.
+ */
+export async function refuseWhenDatabaseFails<T, R>(run: () => Promise<T>, refusal: (message: string) => R): Promise<T | R> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    const detail = error instanceof Error ? error.message.trim().split("\n").at(-1) : String(error);
+    console.error(`A write was interrupted by the database (rolled back): ${detail}`);
+    return refusal(WRITE_INTERRUPTED_MESSAGE);
+  }
 }
 
 /** How long a probe result stands: a healthy one for this long, a failed one for PROBE_RETRY_MS. */

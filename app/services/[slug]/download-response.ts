@@ -13,12 +13,13 @@ import {
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-function problem(status: number, message: string): Response {
+export function problem(status: number, message: string): Response {
   return new Response(`${message}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
 }
 
 function notFoundMessage(slug: string): Response {
-  return problem(404, `There is no youth justice service "${slug}". The list of services is at /services.`);
+  const named = slug.length > 100 ? `${slug.slice(0, 100)}…` : slug;
+  return problem(404, `There is no youth justice service "${named}". The list of services is at /services.`);
 }
 
 const headers = (type: string, filename: string) => ({

@@ -3,7 +3,7 @@
 // parameters (the same page, sort and chosen standard columns), as CSV or Excel.
 import { columnsInView } from "@/components/explorer/columns";
 import { toCsv } from "@/lib/api/csv";
-import { readExplorerParams } from "@/lib/api/explorer-parameters";
+import { EXPLORER_PARAMETER_NAMES, readExplorerParams } from "@/lib/api/explorer-parameters";
 import { explorerHref } from "@/lib/api/explorer-url";
 import { badRequest, guarded } from "@/lib/api/http";
 import { ATTRIBUTION, LICENCE_URL } from "@/lib/api/licence";
@@ -15,11 +15,16 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request): Promise<Response> {
   return guarded(async () => {
     const search = new URL(request.url).searchParams;
-    const format = search.get("format") ?? "csv";
-    if (format !== "csv" && format !== "xlsx") {
-      return badRequest([{ name: "format", value: format, expected: "csv or xlsx" }]);
+    const formats = search.getAll("format");
+    const format = formats[0] ?? "csv";
+    if (formats.length > 1 || (format !== "csv" && format !== "xlsx")) {
+      return badRequest([{ name: "format", value: formats.join(","), expected: "csv or xlsx, once" }]);
     }
     search.delete("format");
+    const unknown = [...new Set(search.keys())].filter((name) => !EXPLORER_PARAMETER_NAMES.includes(name));
+    if (unknown.length > 0) {
+      return badRequest(unknown.map((name) => ({ name, value: search.get(name), expected: `no such parameter; this download takes format, ${EXPLORER_PARAMETER_NAMES.join(", ")}` })));
+    }
     const { state, query, problems } = readExplorerParams(search);
     if (problems.length > 0) return badRequest(problems);
     const page = await explorerPage(query);
