@@ -9,8 +9,11 @@ export function GlossaryPopovers() {
   return (
     <div data-glossary-popovers="">
       {allGlossaryEntries().map((entry) => (
-        <div key={entry.id} id={entry.id} popover="auto" className="glossary-popover">
-          <p className="font-bold">{entry.title}</p>
+        // A non-modal dialog, named by its title: announced as such when Tab moves into it.
+        <div key={entry.id} id={entry.id} popover="auto" role="dialog" aria-labelledby={`${entry.id}-title`} className="glossary-popover">
+          <p id={`${entry.id}-title`} className="font-bold">
+            {entry.title}
+          </p>
           {entry.paragraphs.map((p, i) => (
             <p key={i}>{p}</p>
           ))}

@@ -35,7 +35,9 @@ export default async function Image({ params }: { params: Promise<{ slug: string
               <div style={{ display: "flex", alignItems: "center", background: colours.fill, color: colours.text, border: "3px solid #111827", borderRadius: 12, padding: "12px 28px", fontSize: 60, fontWeight: 700 }}>
                 {rating ? `${ratingAbbreviation(rating)} · ${ratingLabel(rating)}` : "– Not recorded"}
               </div>
-              {latest.score !== null && <div style={{ fontSize: 48, marginLeft: 36 }}>{`Score ${latest.score} out of ${latest.scoreMax ?? 36}`}</div>}
+              <div style={{ fontSize: 48, marginLeft: 36 }}>
+                {latest.score !== null ? `Score ${latest.score} out of ${latest.scoreMax ?? 36}` : latest.frameworkScored ? "Score not recorded" : "Not scored"}
+              </div>
             </div>
             <div style={{ fontSize: 30, marginTop: 20, color: "#374151" }}>{`${publishedPhrase(latest)} · ${latest.frameworkName}`}</div>
           </div>
