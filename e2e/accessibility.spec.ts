@@ -152,6 +152,9 @@ for (const check of PUBLIC_PAGES) {
       await page.keyboard.press("Tab");
     }
     expect(reachedFooter, `Tab reached the footer within ${TAB_LIMIT} presses`).toBe(true);
+    // Every link of the footer was a stop on the way (the skip link passed over the header's).
+    const footerLinks = await page.locator("footer a").count();
+    expect(seen.size).toBeGreaterThanOrEqual(footerLinks);
     expect(invisible, "controls whose focus cannot be seen").toEqual([]);
   });
 }
