@@ -200,6 +200,11 @@ async function expandedState(page: Page, selector: string): Promise<boolean | un
 }
 
 test("glossary: a rating badge and a standard code explain themselves in a popover, by keyboard", async ({ page }) => {
+  // The popovers need no script of ours: nothing may be refused by the Content-Security-Policy on the way.
+  const refused: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) refused.push(m.text());
+  });
   await page.goto(`/services/${OWN}`);
   const badge = page.locator("button[data-glossary='rating']").first();
   await badge.focus();
@@ -227,6 +232,16 @@ test("glossary: a rating badge and a standard code explain themselves in a popov
   await page.keyboard.press("Enter");
   await expect(page.locator(":popover-open")).toHaveCount(0);
   await expect(code).toBeFocused();
+  expect(refused).toEqual([]);
+});
+
+test("glossary: the popovers open with JavaScript turned off", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`/services/${OWN}`);
+  await page.locator("button[data-glossary='standard']").first().click();
+  await expect(page.locator(":popover-open")).toContainText(/Standard \d\.\d/);
+  await context.close();
 });
 
 test("forced colours: ratings keep their letters, words and borders, and focus stays visible", async ({ page }) => {
