@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
+import { GlossaryPopovers } from "@/components/glossary/GlossaryPopovers";
 import { SiteFooter } from "@/components/layout/SiteFooter";
 import { SiteHeader } from "@/components/layout/SiteHeader";
 import "./globals.css";
 
 export const metadata: Metadata = {
+  // Absolute addresses for social preview images: SITE_URL is the public address (e.g. https://example.org).
+  ...(process.env.SITE_URL ? { metadataBase: new URL(process.env.SITE_URL) } : {}),
   title: { default: "Youth justice inspection outcomes", template: "%s · Youth justice inspection outcomes" },
   description:
     "HM Inspectorate of Probation ratings for every youth justice service in England and Wales: scorecards, comparisons and data.",
@@ -21,6 +24,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           {children}
         </main>
         <SiteFooter />
+        <GlossaryPopovers />
       </body>
     </html>
   );

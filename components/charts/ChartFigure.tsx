@@ -44,7 +44,7 @@ export function ChartFigure({
       {note && <div className="text-sm text-gray-800">{note}</div>}
       <details className="chart-table" open={openTable}>
         <summary className="cursor-pointer font-semibold text-brand">Table of the numbers in this chart</summary>
-        <div className="mt-2 overflow-x-auto">
+        <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label={`Table: ${headline}`}>
           <table className="w-full border-collapse text-left text-sm" data-chart-table={id}>
             <caption className="sr-only">{headline}</caption>
             <thead>

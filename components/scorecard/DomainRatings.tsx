@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { StandardCode } from "@/components/glossary/StandardCode";
 import { RatingBadge } from "@/components/rating/RatingBadge";
 import type { LatestInspection, StandardResult } from "@/lib/queries/scorecard";
 import { publishedPhrase } from "./scorecard-text";
@@ -21,10 +22,7 @@ function StandardsTable({ caption, standards }: { caption: string; standards: St
         {standards.map((s) => (
           <tr key={s.code} className="border-b border-gray-200 align-middle" data-standard={s.code}>
             <th scope="row" className="py-1.5 pr-2 font-normal">
-              <Link href={`/standards/${s.code}`} className="font-semibold tabular-nums">
-                {s.code}
-              </Link>{" "}
-              {s.name}
+              <StandardCode code={s.code} className="tabular-nums" /> <Link href={`/standards/${s.code}`}>{s.name}</Link>
               {s.caseBased && <span className="sr-only"> (rated from a sample of cases)</span>}
             </th>
             <td className="py-1.5">

@@ -1,3 +1,4 @@
+import { StandardCode } from "@/components/glossary/StandardCode";
 import { RatingBadge } from "@/components/rating/RatingBadge";
 import { KEY_QUESTION_AREAS, keyQuestionAreaLabel } from "@/lib/domain/frameworks";
 import { ratingAbbreviation, ratingLabel } from "@/lib/domain/rating";
@@ -54,7 +55,7 @@ function StandardRow({ s, thresholds }: { s: KeyQuestionStandard; thresholds: La
   return (
     <tr role="row" className="border-b border-gray-200 align-top max-sm:block max-sm:py-2" data-standard={s.code}>
         <th role="rowheader" scope="row" className="py-1 pr-3 text-left font-normal max-sm:block">
-          <span className="font-semibold">{s.code}</span> {s.name} <RatingBadge rating={s.rating} size="sm" />
+          <StandardCode code={s.code} /> {s.name} <RatingBadge rating={s.rating} size="sm" />
           {s.differsFromBand && s.band && s.rating && (
             <span className="mt-1 block text-xs">
               <strong>Rating differs from the figure band:</strong> the lowest figure, {s.lowest}%, is in the{" "}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { RatingKey } from "@/components/glossary/RatingKey";
 import { RatingBadge } from "@/components/rating/RatingBadge";
 import { nationLabel } from "@/lib/domain/inspection-kind";
 import { formatPartialDate } from "@/lib/domain/partial-date";
@@ -7,7 +8,9 @@ import type { ServiceListRow } from "@/lib/queries/service-list";
 /** Every service with its latest published overall rating and when it was published. */
 export function ServiceListTable({ rows }: { rows: ServiceListRow[] }) {
   return (
-    <div className="overflow-x-auto">
+    <>
+    <RatingKey />
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Youth justice services and their latest published overall rating">
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">Youth justice services and their latest published overall rating</caption>
         <thead className="sticky top-0 bg-white">
@@ -33,7 +36,7 @@ export function ServiceListTable({ rows }: { rows: ServiceListRow[] }) {
                   {row.region ? `, ${row.region}` : ""}
                 </td>
                 <td className="py-2 pr-3">
-                  {row.latest ? <RatingBadge rating={row.latest.overallRating} size="sm" /> : <span className="text-gray-700">Not inspected in our records</span>}
+                  {row.latest ? <RatingBadge rating={row.latest.overallRating} size="sm" explain={false} /> : <span className="text-gray-700">Not inspected in our records</span>}
                 </td>
                 <td className="py-2 pr-3 tabular-nums">
                   {row.latest?.score != null ? `${row.latest.score} / ${row.latest.scoreMax ?? 36}` : row.latest ? <span className="text-gray-700">not recorded</span> : ""}
@@ -47,5 +50,6 @@ export function ServiceListTable({ rows }: { rows: ServiceListRow[] }) {
         </tbody>
       </table>
     </div>
+    </>
   );
 }

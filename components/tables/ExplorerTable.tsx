@@ -14,6 +14,7 @@ import {
   type SortingState,
 } from "@tanstack/react-table";
 import { columnsInView, type ExplorerColumn } from "@/components/explorer/columns";
+import { RatingKey } from "@/components/glossary/RatingKey";
 import { RatingBadge } from "@/components/rating/RatingBadge";
 import { sortHref, type ExplorerState } from "@/lib/api/explorer-url";
 import type { ExplorerRow } from "@/lib/queries/explorer";
@@ -48,13 +49,13 @@ function Cell({ column, row }: { column: ExplorerColumn; row: ExplorerRow }) {
     case "rating":
       if (!row.latest) return column.id === "rating" ? <span className="text-gray-700">No inspection in our records</span> : <NotRecorded />;
       if (column.id !== "rating" && !text) return <NotRecorded />;
-      return <RatingBadge rating={column.id === "rating" ? row.latest.overallRating : (row.latest.standards[column.id.slice("standard-".length)] ?? null)} size="sm" />;
+      return <RatingBadge rating={column.id === "rating" ? row.latest.overallRating : (row.latest.standards[column.id.slice("standard-".length)] ?? null)} size="sm" explain={false} />;
     case "sources":
       if (!row.latest || row.latest.sourceUrls.length === 0) return <NotRecorded label="no sources" />;
       return (
         <span className="flex gap-2">
           {row.latest.sourceUrls.map((url, i) => (
-            <a key={url} href={url} aria-label={`Source ${i + 1} for ${row.name}`} title={url} rel="noreferrer">
+            <a key={url} href={url} aria-label={`Source ${i + 1} for ${row.name}`} title={url} rel="noreferrer" className="inline-block min-h-6 min-w-6 text-center">
               {i + 1}
             </a>
           ))}
@@ -159,6 +160,7 @@ export function ExplorerTable({
           </button>
         )}
       </div>
+      <RatingKey />
       <div className="max-h-[75vh] overflow-auto rounded border border-gray-300" tabIndex={0} role="region" aria-label={caption}>
         <table className="w-full border-collapse text-left text-sm" data-testid="explorer-table">
           <caption className="sr-only">{caption}</caption>

@@ -88,6 +88,8 @@ export const ROUTES: RouteEntry[] = [
   { kind: "page", method: "GET", route: "/services/[slug] (unknown)", path: () => "/services/no-such-service", public: true, access: everyone("not-found") },
   { kind: "export", method: "GET", route: "/services/[slug]/data.csv", path: (p) => `/services/${p.ownSlug}/data.csv`, public: true, access: everyone("ok") },
   { kind: "export", method: "GET", route: "/services/[slug]/data.csv?table=comparison", path: (p) => `/services/${p.ownSlug}/data.csv?table=comparison`, public: true, access: everyone("ok") },
+  // The scorecard's social preview image (drawn from published results only).
+  { kind: "export", method: "GET", route: "/services/[slug]/opengraph-image", path: (p) => `/services/${p.ownSlug}/opengraph-image`, public: true, access: everyone("ok") },
   { kind: "export", method: "GET", route: "/services/[slug]/data.json", path: (p) => `/services/${p.ownSlug}/data.json`, public: true, access: everyone("ok") },
   { kind: "page", method: "GET", route: "/services", path: () => "/services", public: true, access: everyone("ok") },
   { kind: "page", method: "GET", route: "/services (search)", path: () => "/services?q=wilts", public: true, access: everyone("ok") },

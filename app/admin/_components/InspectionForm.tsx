@@ -402,7 +402,7 @@ export function InspectionForm({ id, version: initialVersion, initial, services,
           ))}
         </div>
         <section aria-labelledby="computed-heading" aria-live="polite" className="space-y-1 border-l-4 border-brand bg-blue-50 p-3" data-testid="computed">
-          <h3 id="computed-heading" className="font-bold">What the ratings give</h3>
+          <h2 id="computed-heading" className="font-bold">What the ratings give</h2>
           {!computed.scored ? (
             <p>The {framework.name} is not scored: only the overall rating the report gives is kept.</p>
           ) : (

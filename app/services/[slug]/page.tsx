@@ -28,10 +28,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const summary = latest
     ? `${latest.overallRating ? ratingLabel(latest.overallRating) : "Rating not recorded"}${latest.score !== null ? `, ${latest.score} / ${latest.scoreMax ?? 36}` : ""}, ${publishedPhrase(latest)}.`
     : "Not inspected in our records.";
-  return {
-    title: `${card.service.name}: inspection scorecard`,
-    description: `HM Inspectorate of Probation inspection outcomes for ${card.service.name} youth justice service. Latest: ${summary}`,
-  };
+  const title = `${card.service.name}: inspection scorecard`;
+  const description = `HM Inspectorate of Probation inspection outcomes for ${card.service.name} youth justice service. Latest: ${summary}`;
+  // The preview image is ./opengraph-image.tsx (published results only).
+  return { title, description, openGraph: { title, description, type: "website" }, twitter: { card: "summary_large_image", title, description } };
 }
 
 export default async function ServiceScorecardPage({ params }: Props) {

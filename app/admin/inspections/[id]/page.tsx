@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PublicationControls } from "@/app/admin/_components/PublicationControls";
 import { StatusTag } from "@/app/admin/_components/StatusTag";
+import { StandardCode } from "@/components/glossary/StandardCode";
 import { RatingBadge } from "@/components/rating/RatingBadge";
 import { adminInspection } from "@/lib/admin/inspection-detail";
 import { dateToUkLocal, formatUkDateTime } from "@/lib/admin/uk-time";
@@ -99,7 +100,7 @@ export default async function AdminInspectionPage({
             <tbody>
               {detail.framework.standards.map((s) => (
                 <tr key={s.code} className="border-b border-gray-300">
-                  <th scope="row" className="p-1 font-normal"><span className="font-semibold">{s.code}</span> {s.name}</th>
+                  <th scope="row" className="p-1 font-normal"><StandardCode code={s.code} /> {s.name}</th>
                   <td className="p-1">
                     <RatingBadge rating={r.ratings[s.code] ?? null} size="sm" />
                     {r.panelJudgement.includes(s.code) && <span className="block text-sm">Rated by panel judgement</span>}
