@@ -473,8 +473,3 @@ export async function serviceScorecard(
   const newerThematic = history.slice(0, latestIndex).filter((h) => !isRated(h.kind));
   return { service, latest, newerThematic, history, comparison, minimumForComparison: MINIMUM_FOR_COMPARISON };
 }
-
-/** Every service's slug and name, for the page that answers an unknown slug. One statement. */
-export async function serviceDirectory(database: Db = defaultDb()): Promise<{ slug: string; name: string; current: boolean }[]> {
-  return database.service.findMany({ select: { slug: true, name: true, current: true }, orderBy: { name: "asc" } });
-}
