@@ -349,9 +349,10 @@ export function Heatmap(props: HeatmapProps) {
     () => (chosen && ranks ? sortRows(chosen, params.sort, params.dir, ranks) : rows),
     [chosen, ranks, params.sort, params.dir, rows],
   );
+  // From the chosen rows, whose order does not matter: a sort does not count them again.
   const summary = useMemo(
-    () => (mode === "client" ? summariseRows(shown, columns.map((c) => c.code), frameworksOf) : (props.summary ?? {})),
-    [mode, shown, columns, frameworksOf, props.summary],
+    () => (chosen ? summariseRows(chosen, columns.map((c) => c.code), frameworksOf) : (props.summary ?? {})),
+    [chosen, columns, frameworksOf, props.summary],
   );
   const total = mode === "client" ? shown.length : (props.total ?? 0);
   const first = mode === "client" ? 1 : (params.page - 1) * props.pageSize + 1;
@@ -403,7 +404,7 @@ export function Heatmap(props: HeatmapProps) {
     target?.focus();
   };
 
-  const rowsById = useMemo(() => new Map(shown.map((r) => [r.id, r])), [shown]);
+  const rowsById = useMemo(() => new Map((chosen ?? shown).map((r) => [r.id, r])), [chosen, shown]);
 
   // Only the rows in and near view are in the DOM (spacer rows keep the scroll height), so that a
   // filter or a sort lays out a few dozen rows, whether the table holds 150 rows or 16,000.
