@@ -695,7 +695,7 @@ export function Heatmap(props: HeatmapProps) {
                 </SortButton>
               </th>
               {grouped.map((g) => (
-                <th key={g.number} scope="colgroup" colSpan={g.count} className="overflow-hidden border border-gray-300 bg-gray-100 px-1 text-xs font-semibold [overflow-wrap:anywhere]">
+                <th key={g.number} scope="colgroup" colSpan={g.count} className="overflow-hidden border border-gray-300 bg-gray-100 px-1 text-xs font-semibold hyphens-auto [overflow-wrap:anywhere]">
                   {g.number}. {g.name}
                 </th>
               ))}
