@@ -5,7 +5,6 @@
 //   node --import tsx bench/heatmap-interaction.ts                  # real and x100, 7 runs of each change
 //   node --import tsx bench/heatmap-interaction.ts --sizes real --runs 5
 //   node --import tsx bench/heatmap-interaction.ts --database-url postgresql://… --label mine   # an existing database
-//   node --import tsx bench/heatmap-interaction.ts --sizes x100 --server-mode   # time changes before every row has arrived
 //
 // Each size gets its own embedded PostgreSQL in a temporary folder (deleted at
 // the end), migrated and loaded (the seed, or lib/synthetic with seed 1); the
@@ -169,7 +168,7 @@ async function measure(size: string, url: string): Promise<SizeResult> {
     log(`${size}: ${mode} mode, interactive after ${loadToInteractiveMs} ms`);
     let loadToClientMs: number | null = null;
     let rowsBytes: number | null = null;
-    if (mode === "server" && !args.includes("--server-mode")) {
+    if (mode === "server") {
       // The browser fetches every row after hydration and then works in client mode.
       await page.locator('[data-heatmap="client"]').waitFor({ timeout: 120_000 });
       loadToClientMs = Math.round(performance.now() - started);
