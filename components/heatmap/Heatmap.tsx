@@ -695,8 +695,21 @@ export function Heatmap(props: HeatmapProps) {
                 </SortButton>
               </th>
               {grouped.map((g) => (
-                <th key={g.number} scope="colgroup" colSpan={g.count} className="overflow-hidden border border-gray-300 bg-gray-100 px-1 text-xs font-semibold hyphens-auto [overflow-wrap:anywhere]">
-                  {g.number}. {g.name}
+                <th
+                  key={g.number}
+                  scope="colgroup"
+                  colSpan={g.count}
+                  title={`${g.number}. ${g.name}`}
+                  className="overflow-hidden border border-gray-300 bg-gray-100 px-1 text-xs font-semibold [overflow-wrap:anywhere]"
+                >
+                  {/* A one-column domain (4. Resettlement) is too narrow for its name, which broke letter by letter: its number only, the name for screen readers and on hover. */}
+                  {g.count > 1 ? (
+                    `${g.number}. ${g.name}`
+                  ) : (
+                    <>
+                      {g.number}.<span className="sr-only"> {g.name}</span>
+                    </>
+                  )}
                 </th>
               ))}
             </tr>
