@@ -260,8 +260,10 @@ function SummaryCell({ distribution }: { distribution: Distribution | undefined 
 
 type Tip = { top: number; left: number; above: boolean; title: string; lines: string[] };
 
-/** `figures`: the row's key-question figures; null while they are being fetched (packed rows). */
-function tipFor(row: HeatmapRow, c: number, columns: HeatmapColumn[], figures: HeatmapRow["figures"] | null): Omit<Tip, "top" | "left" | "above"> {
+/** The key-question figures of a packed row: null while they are being fetched, "failed" if they could not be. */
+type FetchedFigures = HeatmapRow["figures"] | "failed";
+
+function tipFor(row: HeatmapRow, c: number, columns: HeatmapColumn[], figures: FetchedFigures | null): Omit<Tip, "top" | "left" | "above"> {
   const when = `${row.published ?? "date not recorded"}, ${row.frameworkCode} framework`;
   if (c === 0) {
     return {
@@ -276,9 +278,11 @@ function tipFor(row: HeatmapRow, c: number, columns: HeatmapColumn[], figures: H
   const rating = ratingOf(row, column);
   const lines = [rating === "n/a" ? `Not part of the ${row.frameworkCode} standards` : rating === null ? "Rating not recorded" : ratingLabel(rating), when];
   if (column.caseBased && rating !== "n/a") {
-    const triple = figures?.[column.code];
+    const triple = figures === null || figures === "failed" ? undefined : figures[column.code];
     if (figures === null) {
       lines.push("Key-question figures: loading…");
+    } else if (figures === "failed") {
+      lines.push("Key-question figures could not be loaded: see the service's scorecard");
     } else if (triple && triple.some((f) => f !== null)) {
       lines.push(...triple.map((f, i) => `${AREA_NAMES[i]}: ${f === null ? "not recorded" : `${f}% of cases`}`));
     } else {
@@ -337,12 +341,10 @@ export function Heatmap(props: HeatmapProps) {
   // Client mode: the filters choose the rows (again only when a filter changes), then they are sorted
   // with each name's rank taken once for all rows, so a click on 16,000 rows compares numbers.
   const ranks = useMemo(() => (mode === "client" ? rankNames(rows) : null), [mode, rows]);
+  // The filters alone, as their query string (sort and page left at their defaults): it changes only when a filter does.
   const filterKey = paramsKey({ ...params, sort: "name", dir: "asc", page: 1 });
-  const filterParams = useRef(params);
-  filterParams.current = params;
   const chosen = useMemo(
-    () => (mode === "client" ? chooseRows(rows, filterParams.current) : null),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- filterKey stands for the filters in params
+    () => (mode === "client" ? chooseRows(rows, parseHeatmapParams(new URLSearchParams(filterKey))) : null),
     [mode, rows, filterKey],
   );
   const shown = useMemo(
@@ -439,18 +441,23 @@ export function Heatmap(props: HeatmapProps) {
   const tipCell = useRef<HTMLElement | null>(null);
 
   // Packed rows come without key-question figures: fetch a row's when its tooltip first shows them.
-  const [fetchedFigures, setFetchedFigures] = useState<ReadonlyMap<number, HeatmapRow["figures"]>>(() => new Map());
+  const [fetchedFigures, setFetchedFigures] = useState<ReadonlyMap<number, FetchedFigures>>(() => new Map());
   const requestedFigures = useRef(new Set<number>());
-  const figuresOf = (row: HeatmapRow): HeatmapRow["figures"] | null => {
+  const figuresOf = (row: HeatmapRow): FetchedFigures | null => {
     if (!row.figuresPending) return row.figures;
     const fetched = fetchedFigures.get(row.id);
     if (fetched) return fetched;
     if (rowsUrl && !requestedFigures.current.has(row.id)) {
       requestedFigures.current.add(row.id);
-      fetch(`${rowsUrl}?inspection=${row.id}`)
-        .then((response) => (response.ok ? (response.json() as Promise<{ figures: HeatmapRow["figures"] }>) : { figures: {} }))
-        .catch(() => ({ figures: {} }))
-        .then(({ figures }) => setFetchedFigures((current) => new Map(current).set(row.id, figures)));
+      const load = async (): Promise<FetchedFigures> => {
+        try {
+          const response = await fetch(`${rowsUrl}?inspection=${row.id}`);
+          return response.ok ? ((await response.json()) as { figures: HeatmapRow["figures"] }).figures : "failed";
+        } catch {
+          return "failed";
+        }
+      };
+      void load().then((figures) => setFetchedFigures((current) => new Map(current).set(row.id, figures)));
     }
     return null;
   };
