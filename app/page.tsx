@@ -1,20 +1,15 @@
 import Link from "next/link";
 import { AreaFilterFields, FilterForm } from "@/components/national/FilterForm";
 import { KeyQuestionsFigure, OverallFigure, RegionsFigure, StandardsFigure, YearsFigure } from "@/components/national/OverviewFigures";
-import { ServiceListTable } from "@/components/services/ServiceListTable";
+import { PlaceSearchForm } from "@/components/services/PlaceSearchForm";
 import { nationalOverview } from "@/lib/queries/national";
 import { areaPhrase, areaQuery, parseAreaFilters } from "@/lib/queries/national-filters";
-import { serviceList } from "@/lib/queries/service-list";
-
-/** Up to this many services, the overview lists them all; beyond, it points to the services page. */
-const LISTED_HERE = 500;
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const filters = parseAreaFilters(await searchParams);
   const overview = await nationalOverview(filters);
-  const rows = overview.services.everywhere <= LISTED_HERE ? await serviceList() : null;
   const query = areaQuery(filters).toString();
   const inspections = overview.inspections.STANDARDS_2018_2021 + overview.inspections.PROGRAMME_2025;
 
@@ -33,6 +28,18 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           counts (n), and a figure that was not recorded is never counted as a rating or as zero.
         </p>
       </div>
+
+      <section aria-labelledby="find-heading" className="max-w-3xl space-y-3 rounded border border-gray-300 bg-gray-50 p-4">
+        <h2 id="find-heading" className="text-xl font-bold">
+          Find a service
+        </h2>
+        <PlaceSearchForm id="home-place" />
+        <p>
+          Or see <Link href="/services">all {overview.services.everywhere.toLocaleString("en-GB")} services</Link> with their latest
+          ratings (sort, filter and download them), or the <Link href="/heatmap">heatmap</Link> of every service standard by
+          standard.
+        </p>
+      </section>
 
       <FilterForm key={query} action="/" label="Filter the national overview">
         <AreaFilterFields filters={filters} />
@@ -84,28 +91,6 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           By year of publication
         </h2>
         <YearsFigure o={overview} />
-      </section>
-
-      <section aria-labelledby="all-services" className="space-y-3">
-        <h2 id="all-services" className="text-2xl font-bold">
-          All services
-        </h2>
-        {rows ? (
-          <>
-            <p>
-              {rows.filter((r) => r.current).length} current services
-              {rows.some((r) => !r.current) ? ` and ${rows.filter((r) => !r.current).length} former service` : ""}, with the latest
-              published overall rating of each. <Link href="/heatmap">Compare them standard by standard</Link>, or{" "}
-              <Link href="/services">search and filter the full list</Link>.
-            </p>
-            <ServiceListTable rows={rows} />
-          </>
-        ) : (
-          <p>
-            {overview.services.everywhere.toLocaleString("en-GB")} services: too many to list here.{" "}
-            <Link href="/services">Search and filter the full list</Link>, or <Link href="/heatmap">see them standard by standard</Link>.
-          </p>
-        )}
       </section>
     </div>
   );

@@ -41,6 +41,7 @@ export default async function HeatmapPage({ searchParams }: { searchParams: Prom
         years={view.years}
         regions={ENGLISH_REGIONS}
         inspections={view.inspections}
+        rowsUrl={view.mode === "server" ? "/heatmap/rows" : null}
       />
     </div>
   );

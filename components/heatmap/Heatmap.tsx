@@ -5,7 +5,9 @@
 // its rating and key-question figures in a tooltip. Filters and sort live in
 // the URL. In "client" mode (data small enough to hold) the browser filters and
 // sorts at once and records the change with history.pushState; in "server"
-// mode each change is a navigation and the server sends the page of rows.
+// mode the page comes with one page of rows, and the browser then fetches every
+// row, packed (/heatmap/rows), and works as in client mode from then on; until
+// it has them (or if the fetch fails) each change is a navigation.
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useTransition } from "react";
@@ -19,12 +21,14 @@ import {
   heatmapQuery,
   parseHeatmapParams,
   chooseRows,
-  compareRows,
+  rankNames,
+  sortRows,
   summariseRows,
   type HeatmapParams,
   type HeatmapRow,
   type SortKey,
 } from "@/lib/queries/heatmap-filters";
+import { unpackHeatmap, type PackedHeatmap } from "@/lib/queries/heatmap-packed";
 import { sharesOf, type Distribution } from "@/lib/queries/national-distribution";
 import { MAX_COMPARED, MIN_COMPARED } from "@/lib/queries/compare-limits";
 
@@ -50,6 +54,8 @@ export type HeatmapProps = {
   years: { min: number; max: number } | null;
   regions: readonly string[];
   inspections: number;
+  /** Server mode: where the browser fetches every row (and one row's key-question figures, `?inspection=<id>`). */
+  rowsUrl: string | null;
 };
 
 const AREA_NAMES = ["Desistance", "Safety of the child", "Safety of other people"];
@@ -254,7 +260,10 @@ function SummaryCell({ distribution }: { distribution: Distribution | undefined 
 
 type Tip = { top: number; left: number; above: boolean; title: string; lines: string[] };
 
-function tipFor(row: HeatmapRow, c: number, columns: HeatmapColumn[]): Omit<Tip, "top" | "left" | "above"> {
+/** The key-question figures of a packed row: null while they are being fetched, "failed" if they could not be. */
+type FetchedFigures = HeatmapRow["figures"] | "failed";
+
+function tipFor(row: HeatmapRow, c: number, columns: HeatmapColumn[], figures: FetchedFigures | null): Omit<Tip, "top" | "left" | "above"> {
   const when = `${row.published ?? "date not recorded"}, ${row.frameworkCode} framework`;
   if (c === 0) {
     return {
@@ -269,9 +278,13 @@ function tipFor(row: HeatmapRow, c: number, columns: HeatmapColumn[]): Omit<Tip,
   const rating = ratingOf(row, column);
   const lines = [rating === "n/a" ? `Not part of the ${row.frameworkCode} standards` : rating === null ? "Rating not recorded" : ratingLabel(rating), when];
   if (column.caseBased && rating !== "n/a") {
-    const figures = row.figures[column.code];
-    if (figures && figures.some((f) => f !== null)) {
-      lines.push(...figures.map((f, i) => `${AREA_NAMES[i]}: ${f === null ? "not recorded" : `${f}% of cases`}`));
+    const triple = figures === null || figures === "failed" ? undefined : figures[column.code];
+    if (figures === null) {
+      lines.push("Key-question figures: loading…");
+    } else if (figures === "failed") {
+      lines.push("Key-question figures could not be loaded: see the service's scorecard");
+    } else if (triple && triple.some((f) => f !== null)) {
+      lines.push(...triple.map((f, i) => `${AREA_NAMES[i]}: ${f === null ? "not recorded" : `${f}% of cases`}`));
     } else {
       lines.push("Key-question figures not recorded");
     }
@@ -296,7 +309,21 @@ function SortButton({ sortKey, params, update, children, label }: { sortKey: Sor
 }
 
 export function Heatmap(props: HeatmapProps) {
-  const { mode, columns } = props;
+  const { columns, rowsUrl } = props;
+  // Server mode: once hydrated, fetch every row; with them the browser filters and sorts itself.
+  const [allRows, setAllRows] = useState<HeatmapRow[] | null>(null);
+  useEffect(() => {
+    if (props.mode !== "server" || !rowsUrl) return;
+    const controller = new AbortController();
+    fetch(rowsUrl, { signal: controller.signal })
+      .then((response) => (response.ok ? (response.json() as Promise<PackedHeatmap>) : null))
+      .then((packed) => packed && setAllRows(unpackHeatmap(packed)))
+      // Without them the heatmap stays as it is: each change is a navigation.
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [props.mode, rowsUrl]);
+  const mode = props.mode === "client" || allRows ? "client" : "server";
+  const rows = allRows ?? props.rows;
   const { params, update, pending } = useHeatmapParams(mode);
   const [selected, setSelected] = useState<string[]>([]);
   const [tip, setTip] = useState<Tip | null>(null);
@@ -311,15 +338,23 @@ export function Heatmap(props: HeatmapProps) {
     return (framework: string) => map.get(framework) ?? [];
   }, [columns]);
 
-  const sorted = useMemo(
-    () => (mode === "client" ? [...props.rows].sort(compareRows(params.sort, params.dir)) : props.rows),
-    [mode, props.rows, params.sort, params.dir],
+  // Client mode: the filters choose the rows (again only when a filter changes), then they are sorted
+  // with each name's rank taken once for all rows, so a click on 16,000 rows compares numbers.
+  const ranks = useMemo(() => (mode === "client" ? rankNames(rows) : null), [mode, rows]);
+  // The filters alone, as their query string (sort and page left at their defaults): it changes only when a filter does.
+  const filterKey = paramsKey({ ...params, sort: "name", dir: "asc", page: 1 });
+  const chosen = useMemo(
+    () => (mode === "client" ? chooseRows(rows, parseHeatmapParams(new URLSearchParams(filterKey))) : null),
+    [mode, rows, filterKey],
   );
-  const chosen = useMemo(() => (mode === "client" ? new Set(chooseRows(props.rows, params).map((r) => r.id)) : null), [mode, props.rows, params]);
-  const shown = useMemo(() => (chosen ? sorted.filter((r) => chosen.has(r.id)) : sorted), [sorted, chosen]);
+  const shown = useMemo(
+    () => (chosen && ranks ? sortRows(chosen, params.sort, params.dir, ranks) : rows),
+    [chosen, ranks, params.sort, params.dir, rows],
+  );
+  // From the chosen rows, whose order does not matter: a sort does not count them again.
   const summary = useMemo(
-    () => (mode === "client" ? summariseRows(shown, columns.map((c) => c.code), frameworksOf) : (props.summary ?? {})),
-    [mode, shown, columns, frameworksOf, props.summary],
+    () => (chosen ? summariseRows(chosen, columns.map((c) => c.code), frameworksOf) : (props.summary ?? {})),
+    [chosen, columns, frameworksOf, props.summary],
   );
   const total = mode === "client" ? shown.length : (props.total ?? 0);
   const first = mode === "client" ? 1 : (params.page - 1) * props.pageSize + 1;
@@ -371,7 +406,7 @@ export function Heatmap(props: HeatmapProps) {
     target?.focus();
   };
 
-  const rowsById = useMemo(() => new Map(shown.map((r) => [r.id, r])), [shown]);
+  const rowsById = useMemo(() => new Map((chosen ?? shown).map((r) => [r.id, r])), [chosen, shown]);
 
   // Only the rows in and near view are in the DOM (spacer rows keep the scroll height), so that a
   // filter or a sort lays out a few dozen rows, whether the table holds 150 rows or 16,000.
@@ -405,6 +440,28 @@ export function Heatmap(props: HeatmapProps) {
   const windowRows = shown.slice(Math.min(windowStart, shown.length), windowEnd);
   const tipCell = useRef<HTMLElement | null>(null);
 
+  // Packed rows come without key-question figures: fetch a row's when its tooltip first shows them.
+  const [fetchedFigures, setFetchedFigures] = useState<ReadonlyMap<number, FetchedFigures>>(() => new Map());
+  const requestedFigures = useRef(new Set<number>());
+  const figuresOf = (row: HeatmapRow): FetchedFigures | null => {
+    if (!row.figuresPending) return row.figures;
+    const fetched = fetchedFigures.get(row.id);
+    if (fetched) return fetched;
+    if (rowsUrl && !requestedFigures.current.has(row.id)) {
+      requestedFigures.current.add(row.id);
+      const load = async (): Promise<FetchedFigures> => {
+        try {
+          const response = await fetch(`${rowsUrl}?inspection=${row.id}`);
+          return response.ok ? ((await response.json()) as { figures: HeatmapRow["figures"] }).figures : "failed";
+        } catch {
+          return "failed";
+        }
+      };
+      void load().then((figures) => setFetchedFigures((current) => new Map(current).set(row.id, figures)));
+    }
+    return null;
+  };
+
   const showTip = (cell: HTMLElement) => {
     const id = Number(cell.closest("tr")?.dataset.inspection);
     const row = rowsById.get(id);
@@ -413,7 +470,7 @@ export function Heatmap(props: HeatmapProps) {
     const rect = cell.getBoundingClientRect();
     const above = rect.bottom + 160 > window.innerHeight;
     setTip({
-      ...tipFor(row, Number(cell.dataset.c), columns),
+      ...tipFor(row, Number(cell.dataset.c), columns, figuresOf(row)),
       top: above ? rect.top - 6 : rect.bottom + 6,
       left: Math.max(8, Math.min(rect.left, window.innerWidth - 296)),
       above,
@@ -431,6 +488,11 @@ export function Heatmap(props: HeatmapProps) {
   measureWindowRef.current = measureWindow;
   const showTipRef = useRef(showTip);
   showTipRef.current = showTip;
+  // Figures that arrived for the cell whose tooltip is showing: show them.
+  const tipShown = tip !== null;
+  useEffect(() => {
+    if (tipShown && tipCell.current?.isConnected) showTipRef.current(tipCell.current);
+  }, [fetchedFigures, tipShown]);
   useEffect(() => {
     window.addEventListener("scroll", onScroll, { passive: true });
     return () => window.removeEventListener("scroll", onScroll);
@@ -640,8 +702,21 @@ export function Heatmap(props: HeatmapProps) {
                 </SortButton>
               </th>
               {grouped.map((g) => (
-                <th key={g.number} scope="colgroup" colSpan={g.count} className="overflow-hidden border border-gray-300 bg-gray-100 px-1 text-xs font-semibold [overflow-wrap:anywhere]">
-                  {g.number}. {g.name}
+                <th
+                  key={g.number}
+                  scope="colgroup"
+                  colSpan={g.count}
+                  title={`${g.number}. ${g.name}`}
+                  className="overflow-hidden border border-gray-300 bg-gray-100 px-1 text-xs font-semibold [overflow-wrap:anywhere]"
+                >
+                  {/* A one-column domain (4. Resettlement) is too narrow for its name, which broke letter by letter: its number only, the name for screen readers and on hover. */}
+                  {g.count > 1 ? (
+                    `${g.number}. ${g.name}`
+                  ) : (
+                    <>
+                      {g.number}.<span className="sr-only"> {g.name}</span>
+                    </>
+                  )}
                 </th>
               ))}
             </tr>

@@ -207,7 +207,8 @@ export function LowFiguresTable({ v }: { v: StandardView }) {
         {kq.lowTotal} of {kq.inspectionsWithFigures} inspections with figures have at least one key question below {LOW_FIGURE}% for{" "}
         {v.info.code}, lowest first{kq.lowTotal > kq.low.length ? ` (the first ${kq.low.length} are listed)` : ""}.
       </p>
-      <div className="overflow-x-auto">
+      {/* relative: the screen-reader text (absolutely placed) stays inside the scrolling box, not beyond the page's edge */}
+      <div className="relative overflow-x-auto">
         <table className="w-full border-collapse text-left text-sm" data-low-figures>
           <caption className="sr-only">Services with a key-question figure below {LOW_FIGURE}% for standard {v.info.code}</caption>
           <thead>

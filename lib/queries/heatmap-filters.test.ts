@@ -6,7 +6,9 @@ import {
   latestPerService,
   matchesFilters,
   parseHeatmapParams,
+  rankNames,
   selectRows,
+  sortRows,
   summariseRows,
   type HeatmapRow,
 } from "./heatmap-filters";
@@ -87,5 +89,33 @@ describe("the heatmap's row rules", () => {
     const summary = summariseRows([r2018, r2025, row({ id: 22, ratings: { "4.1": "GOOD" } })], ["1.1", "4.1"], standardsOf);
     expect(summary["1.1"]).toEqual({ counts: { OUTSTANDING: 0, GOOD: 1, REQUIRES_IMPROVEMENT: 0, INADEQUATE: 0 }, rated: 1, notRecorded: 1 });
     expect(summary["4.1"]).toEqual({ counts: { OUTSTANDING: 0, GOOD: 1, REQUIRES_IMPROVEMENT: 0, INADEQUATE: 0 }, rated: 1, notRecorded: 0 });
+  });
+});
+
+describe("sortRows", () => {
+  it("orders rows exactly as compareRows does, for every sort key and direction", () => {
+    const ratings = ["OUTSTANDING", "GOOD", "REQUIRES_IMPROVEMENT", "INADEQUATE", undefined] as const;
+    // Names with case, accents and repeats; ties broken by name and then the later inspection.
+    const names = ["Barnet", "barnet", "Bárnet", "Ealing", "York", "Vale of Glamorgan", "vale of glamorgan", "Ynys Môn", "Ealing"];
+    const rows: HeatmapRow[] = names.flatMap((name, i) =>
+      [0, 1, 2].map((j) =>
+        row({
+          id: i * 10 + j,
+          slug: name.toLowerCase(),
+          name,
+          overall: j === 2 ? null : ratings[(i + j) % 4]!,
+          score: j === 1 ? null : (i * 7 + j * 5) % 37,
+          sortTime: j === 2 ? null : Date.UTC(2019 + ((i + j) % 5), j, 1),
+          ratings: { "3.1": ratings[(i * 3 + j) % 5], "1.1": ratings[(i + 2 * j) % 5] },
+        }),
+      ),
+    );
+    const ranks = rankNames(rows);
+    for (const sort of ["name", "overall", "score", "published", "std:3.1", "std:1.1"] as const) {
+      for (const dir of ["asc", "desc"] as const) {
+        const expected = [...rows].sort(compareRows(sort, dir)).map((r) => r.id);
+        expect(sortRows(rows, sort, dir, ranks).map((r) => r.id), `${sort} ${dir}`).toEqual(expected);
+      }
+    }
   });
 });

@@ -3,7 +3,8 @@
 // order and summarise the same rows.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "../db/test-database";
-import { heatmapView, HEATMAP_PAGE_SIZE, type HeatmapView } from "./heatmap";
+import { heatmapFigures, heatmapPacked, heatmapView, HEATMAP_PAGE_SIZE, type HeatmapView } from "./heatmap";
+import { unpackHeatmap } from "./heatmap-packed";
 import {
   DEFAULT_HEATMAP_PARAMS,
   parseHeatmapParams,
@@ -28,6 +29,22 @@ async function allServerRows(db: TestDatabase["db"], p: HeatmapParams): Promise<
   const pages = Math.ceil((first.total ?? 0) / HEATMAP_PAGE_SIZE);
   for (let page = 2; page <= pages; page++) rows.push(...(await heatmapView({ ...p, page }, db, { clientRowLimit: 0 })).rows);
   return { rows, first };
+}
+
+/** The packed rows (sent apart when the page cannot hold them all) are the client-mode rows, figures asked for apart. */
+async function expectPackedSameAsRows(db: TestDatabase["db"]) {
+  const client = await heatmapView(DEFAULT_HEATMAP_PARAMS, db, { clientRowLimit: Number.MAX_SAFE_INTEGER });
+  const unpacked = unpackHeatmap(JSON.parse(JSON.stringify(await heatmapPacked(db))));
+  expect(unpacked.length).toBe(client.rows.length);
+  const byId = new Map(client.rows.map((r) => [r.id, r]));
+  let withFigures = 0;
+  for (const row of unpacked) {
+    const { figures, ...rest } = byId.get(row.id)!;
+    const has = Object.keys(figures).length > 0;
+    expect(row).toEqual({ ...rest, figures: {}, ...(has ? { figuresPending: true } : {}) });
+    if (has && withFigures++ < 5) expect(await heatmapFigures(row.id, db)).toEqual(figures);
+  }
+  return withFigures;
 }
 
 async function expectSameAnswer(db: TestDatabase["db"], query: string) {
@@ -111,6 +128,9 @@ describe("heatmapView on the real dataset", () => {
     expect(ranged).toHaveLength(171 - 37);
     expect(ranged.every((r) => r.publishedYear !== null)).toBe(true);
   });
+  it("packs every visible inspection for the browser as the page's rows, figures apart (one has them)", async () => {
+    expect(await expectPackedSameAsRows(test.db)).toBe(1);
+  });
 });
 
 describe("heatmapView on complete synthetic data", () => {
@@ -139,4 +159,7 @@ describe("heatmapView on complete synthetic data", () => {
       await expectSameAnswer(test.db, query);
     },
   );
+  it("packs every visible inspection for the browser as the page's rows, figures apart", async () => {
+    expect(await expectPackedSameAsRows(test.db)).toBeGreaterThan(500);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addToDistribution, distributionOf, emptyDistribution, figureSummary, percentOf, sharesOf } from "./national-distribution";
+import { addToDistribution, distributionOf, emptyDistribution, figureSummary, percentOf, percentileOfCounts, sharesOf } from "./national-distribution";
 import { parseAreaFilters, areaQuery } from "./national-filters";
 import { parseCompareSlugs } from "./compare-limits";
 
@@ -54,5 +54,35 @@ describe("parseCompareSlugs", () => {
     expect(request.slugs).toEqual(slugs);
     if (problem) expect(request.problem).toMatch(problem);
     else expect(request.problem).toBeNull();
+  });
+});
+
+describe("percentiles from a histogram", () => {
+  /** percentile_cont over the values themselves, as PostgreSQL defines it. */
+  function percentileOfValues(values: number[], fraction: number): number {
+    const sorted = [...values].sort((a, b) => a - b);
+    const position = fraction * (sorted.length - 1);
+    const lower = sorted[Math.floor(position)]!;
+    const upper = sorted[Math.ceil(position)]!;
+    return lower + (upper - lower) * (position - Math.floor(position));
+  }
+  function histogram(values: number[]): { value: number; n: number }[] {
+    const counts = new Map<number, number>();
+    for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+    return [...counts.entries()].map(([value, n]) => ({ value, n }));
+  }
+
+  it("matches percentile_cont over the values, for odd and even counts and repeated values", () => {
+    const lists = [[50], [10, 90], [0, 0, 100], [33, 71, 71, 12, 99, 45, 45, 45, 8, 60], [5, 80, 80, 80, 81, 100, 3, 62, 62, 14, 77]];
+    for (const values of lists) {
+      for (const fraction of [0.25, 0.5, 0.75]) {
+        expect(percentileOfCounts(histogram(values), fraction)).toBeCloseTo(percentileOfValues(values, fraction), 10);
+      }
+    }
+  });
+
+  it("is null for no values and ignores empty bins", () => {
+    expect(percentileOfCounts([], 0.5)).toBeNull();
+    expect(percentileOfCounts([{ value: 40, n: 0 }, { value: 60, n: 2 }], 0.5)).toBe(60);
   });
 });

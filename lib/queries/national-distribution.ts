@@ -87,6 +87,30 @@ export function figureSummary(n: number, median: number | null, lower: number | 
   return { n, median: round(median), lowerQuartile: round(lower), upperQuartile: round(upper) };
 }
 
+/**
+ * PostgreSQL's percentile_cont (linear interpolation between the two nearest
+ * values) of a distribution given as how many times each value occurs, so SQL
+ * can send a histogram of whole-number figures instead of sorting every one.
+ * Null for an empty distribution.
+ */
+export function percentileOfCounts(counts: readonly { value: number; n: number }[], fraction: number): number | null {
+  const sorted = [...counts].filter((c) => c.n > 0).sort((a, b) => a.value - b.value);
+  const total = sorted.reduce((sum, c) => sum + c.n, 0);
+  if (total === 0) return null;
+  const position = fraction * (total - 1);
+  const valueAt = (index: number): number => {
+    let seen = 0;
+    for (const c of sorted) {
+      seen += c.n;
+      if (index < seen) return c.value;
+    }
+    return sorted[sorted.length - 1]!.value;
+  };
+  const below = valueAt(Math.floor(position));
+  const above = valueAt(Math.ceil(position));
+  return below + (above - below) * (position - Math.floor(position));
+}
+
 /** "12 of 40" style n for captions. */
 export function nOf(part: number, whole: number): string {
   return `${part.toLocaleString("en-GB")} of ${whole.toLocaleString("en-GB")}`;

@@ -13,7 +13,7 @@ import { Prisma } from "../db/generated/client";
 export const STANDARDS_PROGRAMME = "STANDARDS_2018_2021";
 export const PROGRAMME_2025 = "PROGRAMME_2025";
 
-const LATEST_ORDER = `coalesce(i."publishedOn", i."fieldworkStart", make_date(f."inUseFrom", 1, 1)) desc nulls last, i.id desc`;
+export const LATEST_ORDER = `coalesce(i."publishedOn", i."fieldworkStart", make_date(f."inUseFrom", 1, 1)) desc nulls last, i.id desc`;
 
 /**
  * A subquery (alias it yourself) of visible inspections matching `where`

@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "../db/test-database";
 import { compareServices } from "./compare";
-import { heatmapView } from "./heatmap";
+import { heatmapFigures, heatmapPacked, heatmapView } from "./heatmap";
+import { unpackHeatmap } from "./heatmap-packed";
 import { DEFAULT_HEATMAP_PARAMS, selectRows } from "./heatmap-filters";
 import { nationalOverview } from "./national";
 import type { AreaFilters } from "./national-filters";
@@ -26,6 +27,8 @@ async function snapshot(db: TestDatabase["db"]) {
     heatmapRows: heatmap.rows.length,
     heatmapServerTotal: heatmapServer.total,
     heatmapServerSummary: heatmapServer.summary,
+    // What the browser gets when the heatmap is too large to send with the page.
+    heatmapPacked: selectRows(unpackHeatmap(await heatmapPacked(db)), DEFAULT_HEATMAP_PARAMS).find((r) => r.slug === "wiltshire"),
     standard: await standardView("3.1", LATEST, db),
     standardAll: await standardView("2.1", ALL, db),
     compare: await compareServices(["wiltshire", "cardiff"], db),
@@ -81,6 +84,9 @@ describe("unpublished inspections in the national views", () => {
     expect(after.heatmapWiltshire).toMatchObject({ overall: "GOOD", published: "14 May 2024" });
     expect(after.standard!.bands.find((b) => b.rating === "INADEQUATE")!.entries.map((e) => e.slug)).toContain("wiltshire");
     expect(after.compare.services[0]!.latest!.published).toBe("14 May 2024");
+    expect(after.heatmapPacked).toMatchObject({ overall: "GOOD", published: "14 May 2024" });
+    expect(await heatmapFigures(draft, test.db)).toBeNull();
+    expect(await heatmapFigures(embargoed, test.db)).toBeNull();
     await test.db.inspection.deleteMany({ where: { id: { in: [draft, embargoed] } } });
   });
 
@@ -94,6 +100,8 @@ describe("unpublished inspections in the national views", () => {
     expect(after.standard!.bands.find((b) => b.rating === "OUTSTANDING")!.entries.map((e) => e.slug)).toContain("wiltshire");
     expect(after.standardAll!.keyQuestions!.inspectionsWithFigures).toBe(2);
     expect(after.compare.services[0]!.latest!.published).toBe("1 March 2025");
+    expect(after.heatmapPacked).toMatchObject({ overall: "OUTSTANDING", published: "1 March 2025", figuresPending: true });
+    expect((await heatmapFigures(released, test.db))!["3.1"]).toEqual([100, 100, 100]);
     await test.db.inspection.delete({ where: { id: released } });
   });
 });

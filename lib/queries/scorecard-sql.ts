@@ -100,6 +100,30 @@ export async function readInspections(database: Db, serviceId: number, viewer: V
   });
 }
 
+/**
+ * The same rows for the public, found by the service's slug, in ONE statement
+ * (ratings, figures and recommendations as JSON arrays), so that it can run
+ * beside the service's own read rather than after it.
+ */
+export async function readPublicInspections(database: Db, slug: string): Promise<InspectionRow[]> {
+  return database.$queryRaw<InspectionRow[]>`
+    select i.id, i."frameworkId", i."frameworkConfirmed", i.kind::text as kind, i."serviceNameAtInspection",
+      i."fieldworkStart", i."fieldworkStartPrecision"::text as "fieldworkStartPrecision",
+      i."publishedOn", i."publishedOnPrecision"::text as "publishedOnPrecision",
+      i."overallRating"::text as "overallRating", i.score, i."scoreMax", i."sourceUrls", i.notes, i."discrepancyNote",
+      i."casesInspected",
+      coalesce((select json_agg(json_build_object('standardId', sr."standardId", 'rating', sr.rating))
+                from "StandardRating" sr where sr."inspectionId" = i.id), '[]') as "standardRatings",
+      coalesce((select json_agg(json_build_object('keyQuestionId', kr."keyQuestionId", 'percentYes', kr."percentYes"))
+                from "KeyQuestionResult" kr where kr."inspectionId" = i.id), '[]') as "keyQuestionResults",
+      coalesce((select json_agg(json_build_object('ordinal', r.ordinal, 'text', r.text) order by r.ordinal)
+                from "Recommendation" r where r."inspectionId" = i.id), '[]') as recommendations
+    from "Inspection" i
+    join "Service" s on s.id = i."serviceId"
+    where s.slug = ${slug} and ${Prisma.raw(publicInspectionSql("i"))}
+    order by i.id`;
+}
+
 // ---------------------------------------------------------------------------
 // Frameworks, with their domains, standards, key questions and rules
 
@@ -126,10 +150,9 @@ export type FrameworkRow = {
   keyQuestionThresholds: { rating: Rating; minPercent: number; source: string }[];
 };
 
-/** Every framework (a handful of rows) in one statement. */
-export async function readFrameworks(database: Db): Promise<FrameworkRow[]> {
-  const rows = await database.$queryRaw<{ frameworks: FrameworkRow[] | null }[]>`
-    select json_agg(json_build_object(
+/** Every framework (a handful of rows) as one JSON array: a column of a statement. */
+const FRAMEWORKS_JSON = Prisma.sql`(select coalesce(
+    json_agg(json_build_object(
       'id', f.id, 'code', f.code, 'name', f.name, 'programme', f.programme, 'description', f.description,
       'inUseFrom', f."inUseFrom", 'inUseTo', f."inUseTo", 'scored', f.scored,
       'domains', coalesce((select json_agg(json_build_object('number', d.number, 'name', d.name) order by d.number)
@@ -146,9 +169,12 @@ export async function readFrameworks(database: Db): Promise<FrameworkRow[]> {
                               from "ScoreBand" b where b."frameworkId" = f.id), '[]'),
       'keyQuestionThresholds', coalesce((select json_agg(json_build_object('rating', t.rating, 'minPercent', t."minPercent", 'source', t.source)
                                                          order by t."minPercent" desc)
-                                         from "KeyQuestionThreshold" t where t."frameworkId" = f.id), '[]')
-    ) order by f.ordinal) as frameworks
-    from "Framework" f`;
+                                         from "KeyQuestionThreshold" t where t."frameworkId" = f.id), '[]')) order by f.ordinal), '[]')
+    from "Framework" f)`;
+
+/** Every framework (a handful of rows) in one statement. */
+export async function readFrameworks(database: Db): Promise<FrameworkRow[]> {
+  const rows = await database.$queryRaw<{ frameworks: FrameworkRow[] | null }[]>`select ${FRAMEWORKS_JSON} as frameworks`;
   return rows[0]?.frameworks ?? [];
 }
 
@@ -181,7 +207,33 @@ export async function readNationalFigures(
   nation: "ENGLAND" | "WALES",
   region: string | null,
 ): Promise<NationalFigures> {
-  const rows = await database.$queryRaw<{ figures: NationalFigures }[]>`
+  const rows = await database.$queryRaw<{ figures: NationalFigures }[]>(nationalFiguresSql(Prisma.sql`${nation}`, Prisma.sql`${region}::text`));
+  const figures = rows[0]?.figures;
+  if (!figures) throw new Error("The national figures query returned no row.");
+  return figures;
+}
+
+/**
+ * Every framework and the national figures for the service with this slug, in
+ * ONE statement (its nation and region are looked up inside it), so that it
+ * can run beside the service's own read. Null figures for an unknown slug.
+ */
+export async function readFrameworksAndFigures(database: Db, slug: string): Promise<{ frameworks: FrameworkRow[]; figures: NationalFigures }> {
+  const rows = await database.$queryRaw<{ figures: NationalFigures; frameworks: FrameworkRow[] }[]>(
+    nationalFiguresSql(
+      Prisma.sql`(select s.nation::text from "Service" s where s.slug = ${slug})`,
+      Prisma.sql`(select s.region from "Service" s where s.slug = ${slug})`,
+      Prisma.sql`, ${FRAMEWORKS_JSON} as frameworks`,
+    ),
+  );
+  const row = rows[0];
+  if (!row) throw new Error("The national figures query returned no row.");
+  return { frameworks: row.frameworks, figures: row.figures };
+}
+
+/** The statement of the national figures for a nation and a region (SQL expressions), with `extra` columns. */
+function nationalFiguresSql(nation: Prisma.Sql, region: Prisma.Sql, extra: Prisma.Sql = Prisma.empty): Prisma.Sql {
+  return Prisma.sql`
     with visible as (
       select i.id, i."serviceId", i."overallRating", i.score, i."publishedOn", i."fieldworkStart",
              f.code as framework_code, f.name as framework_name, f.programme, f."inUseFrom", f.ordinal as framework_ordinal,
@@ -223,8 +275,5 @@ export async function readNationalFigures(
                  percentile_cont(0.5) within group (order by r."percentYes") as median
           from scoped sc join "KeyQuestionResult" r on r."inspectionId" = sc.id
           group by sc.level, r."keyQuestionId") x), '[]')
-    ) as figures`;
-  const figures = rows[0]?.figures;
-  if (!figures) throw new Error("The national figures query returned no row.");
-  return figures;
+    ) as figures${extra}`;
 }

@@ -3,9 +3,11 @@
 // key-question figures with national medians, how its ratings and score
 // compare nationally and regionally, and its whole inspection history.
 //
-// Round trips: one for the service (the only one for an unknown slug), then
-// three readers in parallel (see scorecard-sql.ts), whatever the number of
-// inspections. Every read of inspections applies the visibility rule.
+// Round trips, whatever the number of inspections: for the public (the page and
+// its downloads), three statements side by side, each finding the service by its
+// slug (see scorecard-sql.ts); for back-office viewers, the service first, then
+// the inspections (Prisma: four statements), the frameworks and the national
+// figures. Every read of inspections applies the visibility rule.
 import { PUBLIC_VIEWER, type Viewer } from "../auth/visibility";
 import { db as defaultDb, type Db } from "../db/client";
 import { keyQuestionAreaLabel, type KeyQuestionArea } from "../domain/frameworks";
@@ -21,8 +23,10 @@ import {
 } from "./scorecard-history";
 import {
   readFrameworks,
+  readFrameworksAndFigures,
   readInspections,
   readNationalFigures,
+  readPublicInspections,
   readService,
   type FrameworkRow,
   type InspectionRow,
@@ -433,13 +437,26 @@ export async function serviceScorecard(
   viewer: Viewer = PUBLIC_VIEWER,
   database: Db = defaultDb(),
 ): Promise<Scorecard | null> {
-  const serviceRow = await readService(database, slug);
-  if (!serviceRow) return null;
-  const [rows, frameworks, figures] = await Promise.all([
-    readInspections(database, serviceRow.id, viewer),
-    readFrameworks(database),
-    readNationalFigures(database, serviceRow.nation, serviceRow.region),
-  ]);
+  let serviceRow: Awaited<ReturnType<typeof readService>>;
+  let rows: InspectionRow[];
+  let frameworks: FrameworkRow[];
+  let figures: NationalFigures;
+  if (viewer.kind === "public") {
+    // Three statements side by side, all found by the slug: the page's round trips.
+    let both: Awaited<ReturnType<typeof readFrameworksAndFigures>>;
+    [serviceRow, rows, both] = await Promise.all([readService(database, slug), readPublicInspections(database, slug), readFrameworksAndFigures(database, slug)]);
+    if (!serviceRow) return null;
+    ({ frameworks, figures } = both);
+  } else {
+    // Back-office viewers (drafts, a board's embargoed results): the visibility rule as Prisma applies it.
+    serviceRow = await readService(database, slug);
+    if (!serviceRow) return null;
+    [rows, frameworks, figures] = await Promise.all([
+      readInspections(database, serviceRow.id, viewer),
+      readFrameworks(database),
+      readNationalFigures(database, serviceRow.nation, serviceRow.region),
+    ]);
+  }
   const { id: _id, ...service } = serviceRow;
   const frameworkById = new Map(frameworks.map((f) => [f.id, f]));
   const frameworkOf = (row: InspectionRow): FrameworkRow => {
@@ -472,9 +489,4 @@ export async function serviceScorecard(
   const latestIndex = latestRow ? ordered.indexOf(latestRow) : history.length;
   const newerThematic = history.slice(0, latestIndex).filter((h) => !isRated(h.kind));
   return { service, latest, newerThematic, history, comparison, minimumForComparison: MINIMUM_FOR_COMPARISON };
-}
-
-/** Every service's slug and name, for the page that answers an unknown slug. One statement. */
-export async function serviceDirectory(database: Db = defaultDb()): Promise<{ slug: string; name: string; current: boolean }[]> {
-  return database.service.findMany({ select: { slug: true, name: true, current: true }, orderBy: { name: "asc" } });
 }

@@ -1,30 +1,24 @@
 import Link from "next/link";
-import { serviceDirectory } from "@/lib/queries/scorecard";
+import { PlaceSearchForm } from "@/components/services/PlaceSearchForm";
 
-/** An unknown service: a real 404 that offers every service instead. */
-export default async function ServiceNotFound() {
-  const services = await serviceDirectory();
+/**
+ * An unknown service: a real 404 that offers a search and the list of every
+ * service. It reads nothing: Next.js renders this boundary into every
+ * scorecard's payload, so a list of every service here made each scorecard
+ * grow with the number of services (3.5 MB at 15,500).
+ */
+export default function ServiceNotFound() {
   return (
     <div className="space-y-4">
       <h1 className="text-3xl font-bold">Service not found</h1>
-      <p>
+      <p className="max-w-3xl">
         There is no youth justice service at this address. If you typed it, check the spelling; if you followed a link, the
-        service may have changed its name. Choose it from the list below, or search{" "}
+        service may have changed its name. Search for it by place below, or choose it from{" "}
         <Link href="/services">the list of every youth justice service</Link>.
       </p>
-      <section aria-labelledby="all-services-heading" className="space-y-2">
-        <h2 id="all-services-heading" className="text-xl font-bold">
-          Every youth justice service ({services.length})
-        </h2>
-        <ul className="columns-1 gap-6 sm:columns-2 lg:columns-3">
-          {services.map((s) => (
-            <li key={s.slug} className="break-inside-avoid py-0.5">
-              <Link href={`/services/${s.slug}`}>{s.name}</Link>
-              {!s.current && <span className="text-gray-700"> (former service)</span>}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <div className="max-w-3xl rounded border border-gray-300 bg-gray-50 p-4">
+        <PlaceSearchForm id="not-found-place" />
+      </div>
     </div>
   );
 }
