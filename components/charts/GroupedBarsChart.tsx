@@ -3,7 +3,7 @@
 // one bar per series (a key-question area, or a service). Every bar carries its
 // series' short name and value as text, so colour is never the only key. A
 // missing value draws no bar and is named in the label instead. Fixed height.
-import { Bar, BarChart, LabelList, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, LabelList, Legend, Tooltip, XAxis, YAxis, type BarShapeProps } from "recharts";
 import { fitLabelWidth, useWidth } from "./use-width";
 import { AXIS_HEIGHT, BAR, GROUP_GAP, LEGEND_HEIGHT, groupedBarsHeight } from "./chart-sizes";
 
@@ -27,6 +27,29 @@ function barLabel(series: Series, unit: string) {
     );
   }
   return BarLabel;
+}
+
+/** A bar drawn as a rectangle that screen readers can name, e.g. "2.1 Assessment: Desistance 94%". */
+function namedBar(series: Series, unit: string) {
+  function NamedBar(props: BarShapeProps) {
+    const value = props.value;
+    if (typeof value !== "number" || !(props.width > 0)) return <g />;
+    const category = (props.payload as { category?: string } | undefined)?.category ?? "";
+    return (
+      <rect
+        x={props.x}
+        y={props.y}
+        width={props.width}
+        height={props.height}
+        fill={props.fill}
+        stroke={props.stroke}
+        strokeWidth={1}
+        role="img"
+        aria-label={`${category}: ${series.label} ${value}${unit}`}
+      />
+    );
+  }
+  return NamedBar;
 }
 
 export function GroupedBarsChart({
@@ -53,7 +76,7 @@ export function GroupedBarsChart({
     return row;
   });
   return (
-    <div ref={boxRef} role="img" aria-label={`${label}. The numbers are in the table below the chart.`} style={{ height }} className="w-full">
+    <div ref={boxRef} role="group" aria-label={`${label}. The numbers are in the table below the chart.`} style={{ height }} className="w-full">
       <BarChart
         layout="vertical"
         data={data}
@@ -75,7 +98,7 @@ export function GroupedBarsChart({
           formatter={(value: string) => <span style={{ color: "#111827" }}>{value}</span>}
         />
         {series.map((s) => (
-          <Bar key={s.key} dataKey={s.key} name={s.short === s.label ? s.label : `${s.short}: ${s.label}`} fill={s.colour} stroke="#1f2937" strokeWidth={1} barSize={BAR} isAnimationActive={false}>
+          <Bar key={s.key} dataKey={s.key} name={s.short === s.label ? s.label : `${s.short}: ${s.label}`} fill={s.colour} stroke="#1f2937" strokeWidth={1} barSize={BAR} shape={namedBar(s, unit)} isAnimationActive={false}>
             <LabelList dataKey={s.key} content={barLabel(s, unit)} />
           </Bar>
         ))}

@@ -5,7 +5,7 @@
 // rating. Fixed height, so hydration does not move the page.
 import { useId } from "react";
 import { fitLabelWidth, useWidth } from "./use-width";
-import { Bar, BarChart, LabelList, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, LabelList, Tooltip, XAxis, YAxis, type BarShapeProps } from "recharts";
 import { RATINGS, ratingAbbreviation, ratingLabel, type Rating } from "@/lib/domain/rating";
 import type { RatingCounts } from "@/lib/queries/national-distribution";
 import { ratingColours } from "@/components/rating/palette";
@@ -62,6 +62,28 @@ function TooFewLabel(props: SegmentProps) {
   );
 }
 
+/** A segment drawn as a rectangle that screen readers can name, e.g. "1.1 Governance (n=53): Good, 34 of 53 (64%)". */
+function namedSegment(rating: Rating) {
+  function NamedSegment(props: BarShapeProps) {
+    const datum = props.payload as RatingBarDatum | undefined;
+    if (!datum?.shares || !(props.width > 0)) return <g />;
+    return (
+      <rect
+        x={props.x}
+        y={props.y}
+        width={props.width}
+        height={props.height}
+        fill={props.fill}
+        stroke={props.stroke}
+        strokeWidth={1}
+        role="img"
+        aria-label={`${datum.label} (n=${datum.rated}): ${ratingLabel(rating)}, ${datum.counts[rating]} of ${datum.rated} (${datum.shares[rating]}%)`}
+      />
+    );
+  }
+  return NamedSegment;
+}
+
 type TooltipProps = { active?: boolean; payload?: readonly { payload?: unknown }[] };
 
 function RatingTooltip({ active, payload }: TooltipProps) {
@@ -106,7 +128,7 @@ export function RatingBarsChart({
     tooFew: d.shares ? 0 : 100,
   }));
   return (
-    <div ref={boxRef} role="img" aria-label={`${label}. The numbers are in the table below the chart.`} style={{ height }} className="w-full">
+    <div ref={boxRef} role="group" aria-label={`${label}. The numbers are in the table below the chart.`} style={{ height }} className="w-full">
       <BarChart
         layout="vertical"
         data={rows}
@@ -134,6 +156,7 @@ export function RatingBarsChart({
             fill={ratingColours[rating].fill}
             stroke="#1f2937"
             strokeWidth={1}
+            shape={namedSegment(rating)}
             isAnimationActive={false}
           >
             <LabelList dataKey={rating} content={segmentLabel(rating)} />

@@ -34,7 +34,7 @@ function Histogram({
     <svg
       viewBox={`0 0 ${width} ${TOP + HEIGHT + 24}`}
       className="score-histogram h-auto w-full max-w-2xl"
-      role="img"
+      role="group"
       aria-labelledby={titleId}
     >
       {bands.map((b) => (
@@ -47,7 +47,7 @@ function Histogram({
             fill={BAND_TINT[b.rating]}
             className="print-exact"
           />
-          <text x={((b.minScore + b.maxScore + 1) / 2) * COLUMN} y={TOP - 4} textAnchor="middle" fontSize="9" fontWeight="bold">
+          <text x={((b.minScore + b.maxScore + 1) / 2) * COLUMN} y={TOP - 4} textAnchor="middle" fontSize="9" fontWeight="bold" aria-hidden="true">
             {ratingAbbreviation(b.rating)} {b.minScore}–{b.maxScore}
           </text>
           <line x1={b.minScore * COLUMN} x2={b.minScore * COLUMN} y1={TOP} y2={TOP + HEIGHT} stroke={ratingColours[b.rating].fill} strokeWidth="0.5" />
@@ -67,14 +67,16 @@ function Histogram({
                   height={h}
                   fill={own ? "#000" : "#6b7280"}
                   className="print-exact"
+                  role="img"
+                  aria-label={`Score ${c.score}: ${c.n} ${c.n === 1 ? "service" : "services"}${own ? ", this service's score" : ""}`}
                 />
-                <text x={c.score * COLUMN + COLUMN / 2} y={TOP + HEIGHT - h - 2} textAnchor="middle" fontSize="7">
+                <text aria-hidden="true" x={c.score * COLUMN + COLUMN / 2} y={TOP + HEIGHT - h - 2} textAnchor="middle" fontSize="7">
                   {c.n}
                 </text>
               </>
             )}
             {own && (
-              <text x={c.score * COLUMN + COLUMN / 2} y={TOP + HEIGHT + 20} textAnchor="middle" fontSize="8" fontWeight="bold">
+              <text aria-hidden="true" x={c.score * COLUMN + COLUMN / 2} y={TOP + HEIGHT + 20} textAnchor="middle" fontSize="8" fontWeight="bold">
                 ▲ this service ({score})
               </text>
             )}
@@ -83,7 +85,7 @@ function Histogram({
       })}
       <line x1="0" x2={width} y1={TOP + HEIGHT} y2={TOP + HEIGHT} stroke="#111" strokeWidth="1" />
       {[0, 10, 20, 30, max].map((tick) => (
-        <text key={tick} x={tick * COLUMN + COLUMN / 2} y={TOP + HEIGHT + 9} textAnchor="middle" fontSize="7">
+        <text aria-hidden="true" key={tick} x={tick * COLUMN + COLUMN / 2} y={TOP + HEIGHT + 9} textAnchor="middle" fontSize="7">
           {tick}
         </text>
       ))}
