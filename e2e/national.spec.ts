@@ -9,6 +9,8 @@ test("the overview draws every chart with its headline, table and CSV", async ({
   const standards = page.locator('figure[data-chart="standards"]');
   await expect(standards.locator(".recharts-bar-rectangle").first()).toBeVisible();
   await expect(standards.locator("svg text", { hasText: /^G \d+%$/ }).first()).toBeVisible();
+  // Screen readers get each mark by name: its row, rating, count and share.
+  await expect(page.locator('figure[data-chart="overall"]').getByRole("img", { name: /\(n=145\): Good, 75 of 145 \(52%\)$/ })).toHaveCount(1);
   // Headlines state findings with their n.
   await expect(page.locator('figure[data-chart="overall"] h3')).toContainText("of 145");
   // One inspection has key-question figures: nothing is drawn from it, and the page says so.
