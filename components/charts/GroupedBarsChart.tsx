@@ -6,6 +6,7 @@
 import { Bar, BarChart, LabelList, Legend, Tooltip, XAxis, YAxis, type BarShapeProps } from "recharts";
 import { fitLabelWidth, useWidth } from "./use-width";
 import { AXIS_HEIGHT, BAR, GROUP_GAP, LEGEND_HEIGHT, groupedBarsHeight } from "./chart-sizes";
+import { NamedMark } from "./NamedMark";
 
 export type Series = { key: string; label: string; short: string; colour: string };
 
@@ -21,7 +22,8 @@ function barLabel(series: Series, unit: string) {
     const value = props.value;
     const text = value === null || value === undefined ? `${series.short}: not recorded` : `${series.short} ${value}${unit}`;
     return (
-      <text x={x + width + 4} y={y + height / 2} dominantBaseline="central" fontSize={11} fill="#111827">
+      // A drawn bar is named by its mark (NamedMark); the text of a missing one is read.
+      <text x={x + width + 4} y={y + height / 2} dominantBaseline="central" fontSize={11} fill="#111827" aria-hidden={typeof value === "number" ? "true" : undefined}>
         {text}
       </text>
     );
@@ -32,22 +34,9 @@ function barLabel(series: Series, unit: string) {
 /** A bar drawn as a rectangle that screen readers can name, e.g. "2.1 Assessment: Desistance 94%". */
 function namedBar(series: Series, unit: string) {
   function NamedBar(props: BarShapeProps) {
-    const value = props.value;
-    if (typeof value !== "number" || !(props.width > 0)) return <g />;
+    if (typeof props.value !== "number") return <g />;
     const category = (props.payload as { category?: string } | undefined)?.category ?? "";
-    return (
-      <rect
-        x={props.x}
-        y={props.y}
-        width={props.width}
-        height={props.height}
-        fill={props.fill}
-        stroke={props.stroke}
-        strokeWidth={1}
-        role="img"
-        aria-label={`${category}: ${series.label} ${value}${unit}`}
-      />
-    );
+    return <NamedMark shape={props} label={`${category}: ${series.label} ${props.value}${unit}`} />;
   }
   return NamedBar;
 }

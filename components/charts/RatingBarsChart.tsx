@@ -10,6 +10,7 @@ import { RATINGS, ratingAbbreviation, ratingLabel, type Rating } from "@/lib/dom
 import type { RatingCounts } from "@/lib/queries/national-distribution";
 import { ratingColours } from "@/components/rating/palette";
 import { AXIS_HEIGHT, ratingBarsHeight } from "./chart-sizes";
+import { NamedMark } from "./NamedMark";
 
 export type RatingBarDatum = {
   label: string;
@@ -41,6 +42,7 @@ function segmentLabel(rating: Rating) {
         fill={ratingColours[rating].text}
         fontSize={12}
         fontWeight={700}
+        aria-hidden="true"
       >
         {text}
       </text>
@@ -66,20 +68,9 @@ function TooFewLabel(props: SegmentProps) {
 function namedSegment(rating: Rating) {
   function NamedSegment(props: BarShapeProps) {
     const datum = props.payload as RatingBarDatum | undefined;
-    if (!datum?.shares || !(props.width > 0)) return <g />;
-    return (
-      <rect
-        x={props.x}
-        y={props.y}
-        width={props.width}
-        height={props.height}
-        fill={props.fill}
-        stroke={props.stroke}
-        strokeWidth={1}
-        role="img"
-        aria-label={`${datum.label} (n=${datum.rated}): ${ratingLabel(rating)}, ${datum.counts[rating]} of ${datum.rated} (${datum.shares[rating]}%)`}
-      />
-    );
+    if (!datum?.shares) return <g />;
+    const label = `${datum.label} (n=${datum.rated}): ${ratingLabel(rating)}, ${datum.counts[rating]} of ${datum.rated} (${datum.shares[rating]}%)`;
+    return <NamedMark shape={props} label={label} />;
   }
   return NamedSegment;
 }
