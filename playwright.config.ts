@@ -4,6 +4,7 @@ import { defineConfig, devices } from "@playwright/test";
 // the web server below is `npm start`'s own script against a production build.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const WRITERS = ["**/security-embargo.spec.ts", "**/page-cache.spec.ts", "**/preview-image.spec.ts", "**/admin-import.spec.ts", "**/admin.spec.ts"];
 
 export default defineConfig({
   testDir: "e2e",
@@ -31,7 +32,13 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  // Specs that make public data change (an embargo passing, a publish, an import)
+  // run after every other spec, one at a time: the others read exact national
+  // figures and stored pages, which such a change would move under them.
+  projects: [
+    { name: "chromium", testIgnore: WRITERS, use: { ...devices["Desktop Chrome"], channel: undefined } },
+    { name: "writers", testMatch: WRITERS, dependencies: ["chromium"], workers: 1, use: { ...devices["Desktop Chrome"], channel: undefined } },
+  ],
   webServer: {
     command: "node --import tsx scripts/start.ts",
     url: `http://127.0.0.1:${port}/`,

@@ -85,7 +85,10 @@ test.describe("Wiltshire against the published report", () => {
     await expect(compare.locator('tr[data-compare="overall"] td[data-level="nation"]')).toContainText(/Good, like \d+% \(\d+ of \d+\)/);
     await expect(compare.locator(".score-distribution figure")).toHaveCount(2);
     await expect(compare.locator(".score-distribution")).toContainText(/20 \/ 36 is (below|above|at) the median/);
-    await expect(compare.locator('.score-distribution figure[data-level="nation"] svg[role="img"]')).toBeVisible();
+    const nation = compare.locator('.score-distribution figure[data-level="nation"]');
+    await expect(nation.locator('svg[role="group"]')).toBeVisible();
+    // Each column is named for screen readers, the service's own among them.
+    await expect(nation.getByRole("img", { name: /^Score 20: \d+ services?, this service's score$/ })).toHaveCount(1);
   });
 
   test("history, recommendations and sources, each figure's sources one click away", async ({ page }) => {
