@@ -1,8 +1,8 @@
 // The national overview's charts, each a ChartFigure (headline, subtitle,
 // chart, table, CSV) drawn from the NationalOverview read model.
 import { ChartFigure, type ChartTable } from "@/components/charts/ChartFigure";
-import { groupedBarsHeight } from "@/components/charts/chart-sizes";
 import { GroupedBarsChart } from "@/components/charts/GroupedBarsChart";
+import { NotDrawn } from "@/components/charts/NotDrawn";
 import { RatingBarsChart } from "@/components/charts/RatingBarsChart";
 import { ratingBarData, ratingTable } from "@/components/charts/rating-table";
 import { keyQuestionAreaLabel } from "@/lib/domain/frameworks";
@@ -98,7 +98,6 @@ export function KeyQuestionsFigure({ o }: { o: NationalOverview }) {
       k.areas.map((a) => [medians[i]!.label, keyQuestionAreaLabel(a.area), a.n, a.median, a.lowerQuartile, a.upperQuartile]),
     ),
   };
-  const height = groupedBarsHeight(o.keyQuestions.length, 3);
   return (
     <ChartFigure
       id="key-questions"
@@ -117,12 +116,10 @@ export function KeyQuestionsFigure({ o }: { o: NationalOverview }) {
           labelWidth={190}
         />
       ) : (
-        <div className="not-recorded flex items-center justify-center rounded border border-gray-400 p-4 text-center" style={{ height }}>
-          <p className="max-w-md bg-white/90 p-2">
-            <span aria-hidden="true">– </span>Not drawn: key-question figures are recorded for {o.keyQuestionInspections}{" "}
-            {o.keyQuestionInspections === 1 ? "inspection" : "inspections"} here, and a median needs at least {MIN_N}.
-          </p>
-        </div>
+        <NotDrawn>
+          key-question figures are recorded for {o.keyQuestionInspections} {o.keyQuestionInspections === 1 ? "inspection" : "inspections"} here, and a
+          median needs at least {MIN_N}.
+        </NotDrawn>
       )}
     </ChartFigure>
   );

@@ -3,8 +3,8 @@
 // distributions and the services with a figure below 50%.
 import Link from "next/link";
 import { ChartFigure, type ChartTable } from "@/components/charts/ChartFigure";
-import { groupedBarsHeight } from "@/components/charts/chart-sizes";
 import { GroupedBarsChart } from "@/components/charts/GroupedBarsChart";
+import { NotDrawn } from "@/components/charts/NotDrawn";
 import { RatingBarsChart } from "@/components/charts/RatingBarsChart";
 import { ratingBarData, ratingTable } from "@/components/charts/rating-table";
 import { RatingBadge } from "@/components/rating/RatingBadge";
@@ -162,12 +162,10 @@ export function KeyQuestionDistributionFigure({ v }: { v: StandardView }) {
           labelWidth={80}
         />
       ) : (
-        <div className="not-recorded flex items-center justify-center rounded border border-gray-400 p-4 text-center" style={{ height: groupedBarsHeight(4, 3) }}>
-          <p className="max-w-md bg-white/90 p-2">
-            <span aria-hidden="true">– </span>Not drawn: {kq.inspectionsWithFigures} {kq.inspectionsWithFigures === 1 ? "inspection has" : "inspections have"} key-question
-            figures for this standard, and a distribution needs at least {MIN_N}.
-          </p>
-        </div>
+        <NotDrawn>
+          {kq.inspectionsWithFigures} {kq.inspectionsWithFigures === 1 ? "inspection has" : "inspections have"} key-question figures for this
+          standard, and a distribution needs at least {MIN_N}.
+        </NotDrawn>
       )}
     </ChartFigure>
   );
