@@ -6,34 +6,13 @@ import type { Actor } from "../audit/audit-log";
 import { publicInspectionWhere, visibleInspectionWhere } from "../auth/visibility";
 import { seed } from "../db/seed";
 import { createTestDatabase, type TestDatabase } from "../db/test-database";
-import { emptyFormValues, type InspectionFormValues } from "./inspection-rules";
 import { changePublication, saveInspection } from "./inspection-writes";
+import { wiltshireFormValues } from "./testing/form-values";
 
 const alice: Actor = { id: "user-alice", email: "alice@example.org" };
 const bob: Actor = { id: "user-bob", email: "bob@example.org" };
 
-const RATINGS_2021 = {
-  "1.1": "GOOD", "1.2": "GOOD", "1.3": "GOOD", "1.4": "GOOD",
-  "2.1": "GOOD", "2.2": "GOOD", "2.3": "GOOD", "2.4": "GOOD",
-  "3.1": "GOOD", "3.2": "GOOD", "3.3": "GOOD", "3.4": "GOOD",
-} as const;
-
-function values(overrides: Partial<InspectionFormValues> = {}): InspectionFormValues {
-  return {
-    ...emptyFormValues("2021"),
-    serviceSlug: "wiltshire",
-    serviceNameAtInspection: "Wiltshire Youth Justice Service",
-    fieldworkStart: "2026-03",
-    publishedOn: "2026-06-18",
-    overallRating: "GOOD",
-    score: "24",
-    scoreMax: "36",
-    ratings: { ...RATINGS_2021 },
-    recommendations: ["Improve planning for the safety of other people."],
-    sourceUrls: "https://www.justiceinspectorates.gov.uk/hmiprobation/",
-    ...overrides,
-  };
-}
+const values = wiltshireFormValues;
 
 describe("inspection writes", () => {
   let test: TestDatabase;

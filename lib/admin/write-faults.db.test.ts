@@ -26,29 +26,13 @@ import { parseImportText } from "../import/import-file";
 import { planImport } from "../import/import-plan";
 import { dumpDatabase } from "../import/testing/db-dump";
 import { importCsv } from "../import/testing/import-csv";
-import { emptyFormValues, type InspectionFormValues } from "./inspection-rules";
 import { changePublication, saveInspection } from "./inspection-writes";
+import { wiltshireFormValues } from "./testing/form-values";
 
 const alice: Actor = { id: "user-alice", email: "alice@example.org" };
 const interrupted = (message: string) => ({ ok: false as const, code: "UNAVAILABLE" as const, message });
 
-function values(overrides: Partial<InspectionFormValues> = {}): InspectionFormValues {
-  const good = Object.fromEntries(["1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3", "3.4"].map((c) => [c, "GOOD"]));
-  return {
-    ...emptyFormValues("2021"),
-    serviceSlug: "wiltshire",
-    serviceNameAtInspection: "Wiltshire Youth Justice Service",
-    fieldworkStart: "2026-03",
-    publishedOn: "2026-06-18",
-    overallRating: "GOOD",
-    score: "24",
-    scoreMax: "36",
-    ratings: good as InspectionFormValues["ratings"],
-    recommendations: ["Improve planning for the safety of other people."],
-    sourceUrls: "https://www.justiceinspectorates.gov.uk/hmiprobation/",
-    ...overrides,
-  };
-}
+const values = wiltshireFormValues;
 
 const importFile = () =>
   parseImportText(
