@@ -2,9 +2,9 @@
 // applies the public visibility rule: drafts and inspections still under
 // embargo never appear. Each function takes a fixed number of round trips,
 // whatever the size of the data.
-import { PUBLIC_VIEWER, visibleInspectionWhere } from "../auth/visibility";
+import { PUBLIC_VIEWER, publicInspectionSql, visibleInspectionWhere } from "../auth/visibility";
 import { db as defaultDb, type Db } from "../db/client";
-import type { Prisma } from "../db/generated/client";
+import { Prisma } from "../db/generated/client";
 import { keyQuestionAreaLabel } from "../domain/frameworks";
 import {
   inspectionJson,
@@ -119,38 +119,144 @@ export type InspectionFilters = {
   publishedTo?: DateBound;
 };
 
-/** Whether a service with this slug exists (to tell an unknown `service` filter from an empty result). */
-export async function serviceExists(slug: string, database: Db = defaultDb()): Promise<boolean> {
-  return (await database.service.count({ where: { slug } })) > 0;
-}
+export type InspectionPage = ListResult<InspectionJson> & {
+  /** False when the `service` filter names no service (to tell it from an empty result); true otherwise. */
+  serviceKnown: boolean;
+};
 
-/** A page of published inspections, newest first. */
+/** Newest first: publication date, then fieldwork date (undated last), then record id (alias `i`). */
+const INSPECTION_ORDER_SQL = Prisma.sql`i."publishedOn" desc nulls last, i."fieldworkStart" desc nulls last, i.id desc`;
+
+type InspectionRawRow = {
+  total: number;
+  serviceKnown: boolean;
+  id: number | null;
+  kind: InspectionSource["kind"];
+  frameworkCode: string;
+  frameworkName: string;
+  programme: string;
+  frameworkConfirmed: boolean;
+  overallRating: InspectionSource["overallRating"];
+  score: number | null;
+  scoreMax: number | null;
+  publishedOn: Date | null;
+  publishedOnPrecision: InspectionSource["publishedOnPrecision"];
+  fieldworkStart: Date | null;
+  fieldworkStartPrecision: InspectionSource["fieldworkStartPrecision"];
+  sourceUrls: string[];
+  slug: string;
+  serviceName: string;
+  serviceNameAtInspection: string;
+  notes: string | null;
+  discrepancyNote: string | null;
+  frameworkStandards: InspectionSource["frameworkStandards"] | null;
+  ratings: InspectionSource["ratings"] | null;
+  keyQuestions: InspectionSource["keyQuestions"] | null;
+};
+
+/**
+ * One page of published inspections, newest first, in one statement: the
+ * matching rows are counted, paged, and each comes with its framework's
+ * standards, its ratings and its key-question figures aggregated as JSON, so
+ * the round trips do not grow with the page size or the data (Prisma's
+ * `include` sends one query per relation, ten in all, and two more for a count
+ * and the service check).
+ */
 export async function apiInspections(
   filters: InspectionFilters,
   page: number,
   pageSize: number,
   database: Db = defaultDb(),
-): Promise<ListResult<InspectionJson>> {
-  const and: Prisma.InspectionWhereInput[] = [visibleInspectionWhere(PUBLIC_VIEWER)];
-  if (filters.service) and.push({ service: { slug: filters.service } });
-  if (filters.nation) and.push({ service: { nation: filters.nation } });
-  if (filters.region) and.push({ service: { region: filters.region } });
-  if (filters.framework) and.push({ framework: { code: filters.framework } });
-  if (filters.rating === "NOT_RECORDED") and.push({ overallRating: null });
-  else if (filters.rating) and.push({ overallRating: filters.rating });
-  if (filters.publishedFrom) and.push({ publishedOn: { gte: filters.publishedFrom.from } });
-  if (filters.publishedTo) and.push({ publishedOn: { lt: filters.publishedTo.to } });
-  const where: Prisma.InspectionWhereInput = { AND: and };
-  // Not a batch transaction: its single connection would be sent the includes' queries in parallel.
-  const total = await database.inspection.count({ where });
-  const rows = await database.inspection.findMany({
-    where,
-    include: inspectionInclude,
-    orderBy: inspectionOrder,
-    skip: (page - 1) * pageSize,
-    take: pageSize,
-  });
-  return { items: rows.map((r) => inspectionJson(inspectionSource(r))), total };
+): Promise<InspectionPage> {
+  const conditions: Prisma.Sql[] = [Prisma.raw(publicInspectionSql("i"))];
+  if (filters.service) conditions.push(Prisma.sql`s.slug = ${filters.service}`);
+  if (filters.nation) conditions.push(Prisma.sql`s.nation = ${filters.nation}::"Nation"`);
+  if (filters.region) conditions.push(Prisma.sql`s.region = ${filters.region}`);
+  if (filters.framework) conditions.push(Prisma.sql`f.code = ${filters.framework}`);
+  if (filters.rating === "NOT_RECORDED") conditions.push(Prisma.sql`i."overallRating" is null`);
+  else if (filters.rating) conditions.push(Prisma.sql`i."overallRating" = ${filters.rating}::"Rating"`);
+  if (filters.publishedFrom) conditions.push(Prisma.sql`i."publishedOn" >= ${isoDay(filters.publishedFrom.from)}::date`);
+  if (filters.publishedTo) conditions.push(Prisma.sql`i."publishedOn" < ${isoDay(filters.publishedTo.to)}::date`);
+  const serviceKnown = filters.service
+    ? Prisma.sql`exists (select 1 from "Service" ks where ks.slug = ${filters.service})`
+    : Prisma.sql`true`;
+
+  // `one` keeps a row (with the total) when the page lies past the end.
+  const rows = await database.$queryRaw<InspectionRawRow[]>`
+    with matching as (
+      select i.id, i."publishedOn", i."fieldworkStart"
+      from "Inspection" i
+      join "Service" s on s.id = i."serviceId"
+      join "Framework" f on f.id = i."frameworkId"
+      where ${Prisma.join(conditions, " and ")}
+    ),
+    paged as (
+      select i.id, row_number() over (order by ${INSPECTION_ORDER_SQL}) as position
+      from matching i
+      order by ${INSPECTION_ORDER_SQL}
+      limit ${pageSize} offset ${(page - 1) * pageSize}
+    ),
+    framework_standards as (
+      select st."frameworkId",
+        jsonb_agg(jsonb_build_object('id', st.id, 'code', st.code, 'name', st.name, 'countsTowardOverall', st."countsTowardOverall",
+          'domain', jsonb_build_object('number', d.number, 'name', d.name)) order by st.ordinal) as standards
+      from "Standard" st join "Domain" d on d.id = st."domainId"
+      group by st."frameworkId"
+    )
+    select one.total, one."serviceKnown", i.id, i.kind::text as kind, f.code as "frameworkCode", f.name as "frameworkName",
+      f.programme::text as programme, i."frameworkConfirmed", i."overallRating"::text as "overallRating", i.score, i."scoreMax",
+      i."publishedOn", i."publishedOnPrecision"::text as "publishedOnPrecision",
+      i."fieldworkStart", i."fieldworkStartPrecision"::text as "fieldworkStartPrecision", i."sourceUrls",
+      s.slug, s.name as "serviceName", i."serviceNameAtInspection", i.notes, i."discrepancyNote",
+      fs.standards as "frameworkStandards",
+      (select jsonb_agg(jsonb_build_object('standardId', sr."standardId", 'rating', sr.rating))
+         from "StandardRating" sr where sr."inspectionId" = i.id) as ratings,
+      (select jsonb_agg(jsonb_build_object('standardCode', kst.code, 'area', kq.area, 'percentYes', kr."percentYes"))
+         from "KeyQuestionResult" kr
+         join "KeyQuestion" kq on kq.id = kr."keyQuestionId"
+         join "Standard" kst on kst.id = kq."standardId"
+         where kr."inspectionId" = i.id) as "keyQuestions"
+    from (select (select count(*) from matching)::int as total, ${serviceKnown} as "serviceKnown") one
+    left join paged p on true
+    left join "Inspection" i on i.id = p.id
+    left join "Service" s on s.id = i."serviceId"
+    left join "Framework" f on f.id = i."frameworkId"
+    left join framework_standards fs on fs."frameworkId" = i."frameworkId"
+    order by p.position`;
+
+  const first = rows[0];
+  const items = rows
+    .filter((r) => r.id !== null)
+    .map((r) =>
+      inspectionJson({
+        id: r.id!,
+        kind: r.kind,
+        frameworkCode: r.frameworkCode,
+        frameworkName: r.frameworkName,
+        programme: r.programme,
+        frameworkConfirmed: r.frameworkConfirmed,
+        overallRating: r.overallRating,
+        score: r.score,
+        scoreMax: r.scoreMax,
+        publishedOn: r.publishedOn,
+        publishedOnPrecision: r.publishedOnPrecision,
+        fieldworkStart: r.fieldworkStart,
+        fieldworkStartPrecision: r.fieldworkStartPrecision,
+        sourceUrls: r.sourceUrls,
+        service: { slug: r.slug, name: r.serviceName },
+        serviceNameAtInspection: r.serviceNameAtInspection,
+        notes: r.notes,
+        discrepancyNote: r.discrepancyNote,
+        frameworkStandards: r.frameworkStandards ?? [],
+        ratings: r.ratings ?? [],
+        keyQuestions: r.keyQuestions ?? [],
+      }),
+    );
+  return { items, total: first?.total ?? 0, serviceKnown: first?.serviceKnown ?? true };
+}
+
+function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
 }
 
 /** Every standard of every framework (or of one), in framework then standard order. */

@@ -106,78 +106,152 @@ type BandRow = {
   slug: string;
   name: string;
   frameworkCode: string;
-  publishedOn: Date | null;
+  /** The publication day as `YYYY-MM-DD` (JSON carries no dates). */
+  publishedOn: string | null;
   publishedOnPrecision: DatePrecision | null;
   rating: string | null;
 };
 
-/** One standard nationally, or null when the code is not a standard of the 2018/2021 programme. Nine round trips, eight of them side by side. */
-export async function standardView(code: string, filters: AreaFilters, database: Db = defaultDb()): Promise<StandardView | null> {
-  const standards = await programmeStandards(database);
-  const info = standards.find((s) => s.code === code);
-  if (!info) return null;
+type LowRow = {
+  id: number;
+  slug: string;
+  name: string;
+  publishedOn: string | null;
+  publishedOnPrecision: DatePrecision | null;
+  d: number | null;
+  c: number | null;
+  o: number | null;
+  total: number;
+};
 
+/** A `YYYY-MM-DD` day from a JSON aggregate as the UTC midnight Prisma gives for a date column. */
+function dayOf(text: string | null): Date | null {
+  return text === null ? null : new Date(`${text}T00:00:00.000Z`);
+}
+
+/** The band's rating as SQL: null stands for "not recorded". */
+function bandRatingSql(rating: Rating | null): Prisma.Sql {
+  return rating === null ? Prisma.sql`c.rating is null` : Prisma.sql`c.rating = ${rating}`;
+}
+
+/**
+ * The inspections counted for a standard (2018/2021 programme whose framework
+ * has it; area filters and basis applied), each with the standard's rating
+ * (null: not recorded). A subquery: alias it yourself.
+ */
+function countedSql(code: string, filters: AreaFilters): Prisma.Sql {
   const ranked = rankedInspections(areaWhere(filters));
   const inBasis = filters.basis === "latest" ? Prisma.sql`r."rankInProgramme" = 1` : Prisma.sql`true`;
-  // The counted inspections, each with this standard's rating (null: not recorded).
-  const counted = Prisma.sql`(
+  return Prisma.sql`(
     select r.*, sr.rating::text as rating
     from ${ranked} r
     join "Standard" st on st."frameworkId" = r."frameworkId" and st.code = ${code}
     left join "StandardRating" sr on sr."inspectionId" = r.id and sr."standardId" = st.id
     where r.programme = ${STANDARDS_PROGRAMME} and ${inBasis}
   )`;
-  const figuresOf = Prisma.sql`(
-    select c.id, c.slug, c.name, c."publishedOn", c."publishedOnPrecision", kq.area::text as area, kr."percentYes" as percent
-    from ${counted} c
-    join "KeyQuestionResult" kr on kr."inspectionId" = c.id
-    join "KeyQuestion" kq on kq.id = kr."keyQuestionId"
-    join "Standard" st on st.id = kq."standardId" and st.code = ${code}
-  )`;
+}
 
-  const [definitions, frameworkRows, yearRows, bandRows, areaRows, histogramRows, lowRows, withFigures] = await Promise.all([
-    database.$queryRaw<(Omit<StandardDefinitionView, "keyQuestions"> & { area: KeyQuestionArea | null; text: string | null })[]>`
-      select f.code as "frameworkCode", f.name as "frameworkName", st.name, st.statement, st."statementConfirmed",
-        kq.area::text as area, kq.text
-      from "Standard" st
-      join "Framework" f on f.id = st."frameworkId"
-      left join "KeyQuestion" kq on kq."standardId" = st.id
-      where st.code = ${code} and f.programme = ${STANDARDS_PROGRAMME}
-      order by f.ordinal, kq.area`,
-    database.$queryRaw<{ frameworkCode: string; rating: string | null; count: number }[]>`
-      select c."frameworkCode", c.rating, count(*)::int as count from ${counted} c group by 1, 2`,
-    database.$queryRaw<{ year: number | null; rating: string | null; count: number }[]>`
-      select c."publishedYear" as year, c.rating, count(*)::int as count from ${counted} c group by 1, 2`,
-    database.$queryRaw<BandRow[]>`
-      select id, slug, name, "frameworkCode", "publishedOn", "publishedOnPrecision", rating from (
-        select c.*, row_number() over (partition by c.rating order by c.name, c."sortTime" desc nulls last, c.id desc) as place
-        from ${counted} c
-      ) b where place <= ${SERVICES_PER_BAND}
-      order by name, "sortTime" desc nulls last, id desc`,
-    database.$queryRaw<{ area: KeyQuestionArea; n: number; median: number; lower: number; upper: number }[]>`
-      select area, count(*)::int as n,
-        percentile_cont(0.5) within group (order by percent) as median,
-        percentile_cont(0.25) within group (order by percent) as lower,
-        percentile_cont(0.75) within group (order by percent) as upper
-      from ${figuresOf} k group by 1`,
-    database.$queryRaw<{ area: KeyQuestionArea; band: number; count: number }[]>`
-      select area, least(percent / 10, 9)::int as band, count(*)::int as count from ${figuresOf} k group by 1, 2`,
-    database.$queryRaw<
-      { id: number; slug: string; name: string; publishedOn: Date | null; publishedOnPrecision: DatePrecision | null; d: number | null; c: number | null; o: number | null; lowest: number; total: number }[]
-    >`
-      select id, slug, name, "publishedOn", "publishedOnPrecision",
-        max(percent) filter (where area = 'DESISTANCE')::int as d,
-        max(percent) filter (where area = 'SAFETY_OF_CHILD')::int as c,
-        max(percent) filter (where area = 'SAFETY_OF_OTHERS')::int as o,
-        min(percent)::int as lowest,
-        count(*) over ()::int as total
-      from ${figuresOf} k
-      group by 1, 2, 3, 4, 5
-      having min(percent) < ${LOW_FIGURE}
-      order by min(percent), name
-      limit ${SERVICES_PER_BAND}`,
-    database.$queryRaw<{ n: number }[]>`select count(distinct id)::int as n from ${figuresOf} k`,
+/** A band's entries in name order (newest first for the same name), as JSON objects (alias `c` = counted). */
+const BAND_ENTRY_JSON = Prisma.sql`jsonb_build_object('id', c.id, 'slug', c.slug, 'name', c.name, 'frameworkCode', c."frameworkCode",
+  'publishedOn', c."publishedOn", 'publishedOnPrecision', c."publishedOnPrecision", 'rating', c.rating)`;
+const BAND_ORDER = Prisma.sql`c.name, c."sortTime" desc nulls last, c.id desc`;
+
+function bandEntry(r: BandRow): BandEntry {
+  return {
+    inspectionId: r.id,
+    slug: r.slug,
+    name: r.name,
+    frameworkCode: r.frameworkCode,
+    published: formatPartialDate(dayOf(r.publishedOn), r.publishedOnPrecision),
+    rating: r.rating === null ? null : asRating(r.rating),
+  };
+}
+
+type ViewRow = {
+  definitions: (Omit<StandardDefinitionView, "keyQuestions"> & { area: KeyQuestionArea | null; text: string | null })[] | null;
+  frameworkRows: { frameworkCode: string; rating: string | null; count: number }[] | null;
+  yearRows: { year: number | null; rating: string | null; count: number }[] | null;
+  bandRows: BandRow[] | null;
+  areaRows: { area: KeyQuestionArea; n: number; median: number; lower: number; upper: number }[] | null;
+  histogramRows: { area: KeyQuestionArea; band: number; count: number }[] | null;
+  lowRows: LowRow[] | null;
+  withFigures: number;
+};
+
+/**
+ * One standard nationally, or null when the code is not a standard of the
+ * 2018/2021 programme. Two statements, sent side by side: the programme's
+ * standards (national.ts) and one aggregate statement for everything else, its
+ * parts as JSON columns of one row. The band lists are bounded (SERVICES_PER_BAND
+ * each, with every band's full count), so the page does not grow with the data.
+ */
+export async function standardView(code: string, filters: AreaFilters, database: Db = defaultDb()): Promise<StandardView | null> {
+  const counted = countedSql(code, filters);
+  const [standards, [row]] = await Promise.all([
+    programmeStandards(database),
+    database.$queryRaw<ViewRow[]>`
+      with counted as materialized ${counted},
+      figures as materialized (
+        select c.id, c.slug, c.name, c."publishedOn", c."publishedOnPrecision", kq.area::text as area, kr."percentYes" as percent
+        from counted c
+        join "KeyQuestionResult" kr on kr."inspectionId" = c.id
+        join "KeyQuestion" kq on kq.id = kr."keyQuestionId"
+        join "Standard" st on st.id = kq."standardId" and st.code = ${code}
+      )
+      select
+        (select jsonb_agg(to_jsonb(x) order by x.ordinal, x.area) from (
+          select f.code as "frameworkCode", f.name as "frameworkName", st.name, st.statement, st."statementConfirmed",
+            kq.area::text as area, kq.text, f.ordinal
+          from "Standard" st
+          join "Framework" f on f.id = st."frameworkId"
+          left join "KeyQuestion" kq on kq."standardId" = st.id
+          where st.code = ${code} and f.programme = ${STANDARDS_PROGRAMME}
+        ) x) as definitions,
+        (select jsonb_agg(to_jsonb(x)) from (
+          select c."frameworkCode", c.rating, count(*)::int as count from counted c group by 1, 2
+        ) x) as "frameworkRows",
+        (select jsonb_agg(to_jsonb(x)) from (
+          select c."publishedYear" as year, c.rating, count(*)::int as count from counted c group by 1, 2
+        ) x) as "yearRows",
+        (select jsonb_agg(x.entry order by x.place) from (
+          select ${BAND_ENTRY_JSON} as entry,
+            row_number() over (partition by c.rating order by ${BAND_ORDER}) as place
+          from counted c
+        ) x where x.place <= ${SERVICES_PER_BAND}) as "bandRows",
+        (select jsonb_agg(to_jsonb(x)) from (
+          select area, count(*)::int as n,
+            percentile_cont(0.5) within group (order by percent) as median,
+            percentile_cont(0.25) within group (order by percent) as lower,
+            percentile_cont(0.75) within group (order by percent) as upper
+          from figures k group by 1
+        ) x) as "areaRows",
+        (select jsonb_agg(to_jsonb(x)) from (
+          select area, least(percent / 10, 9)::int as band, count(*)::int as count from figures k group by 1, 2
+        ) x) as "histogramRows",
+        (select jsonb_agg(to_jsonb(x) order by x.lowest, x.name) from (
+          select id, slug, name, "publishedOn", "publishedOnPrecision",
+            max(percent) filter (where area = 'DESISTANCE')::int as d,
+            max(percent) filter (where area = 'SAFETY_OF_CHILD')::int as c,
+            max(percent) filter (where area = 'SAFETY_OF_OTHERS')::int as o,
+            min(percent)::int as lowest,
+            count(*) over ()::int as total
+          from figures k
+          group by 1, 2, 3, 4, 5
+          having min(percent) < ${LOW_FIGURE}
+          order by min(percent), name
+          limit ${SERVICES_PER_BAND}
+        ) x) as "lowRows",
+        (select count(distinct id)::int from figures k) as "withFigures"`,
   ]);
+  const info = standards.find((s) => s.code === code);
+  if (!info || !row) return null;
+  const definitions = row.definitions ?? [];
+  const frameworkRows = row.frameworkRows ?? [];
+  const yearRows = row.yearRows ?? [];
+  const bandRows = row.bandRows ?? [];
+  const areaRows = row.areaRows ?? [];
+  const histogramRows = row.histogramRows ?? [];
+  const lowRows = row.lowRows ?? [];
 
   const defs = new Map<string, StandardDefinitionView>();
   for (const row of definitions) {
@@ -208,16 +282,7 @@ export async function standardView(code: string, filters: AreaFilters, database:
   const bands = ratingsInOrder.map((rating) => ({
     rating,
     total: rating === null ? overall.notRecorded : overall.counts[rating],
-    entries: bandRows
-      .filter((r) => r.rating === rating)
-      .map((r) => ({
-        inspectionId: r.id,
-        slug: r.slug,
-        name: r.name,
-        frameworkCode: r.frameworkCode,
-        published: formatPartialDate(r.publishedOn, r.publishedOnPrecision),
-        rating: r.rating === null ? null : asRating(r.rating),
-      })),
+    entries: bandRows.filter((r) => r.rating === rating).map(bandEntry),
   }));
 
   let keyQuestions: StandardView["keyQuestions"] = null;
@@ -232,13 +297,13 @@ export async function standardView(code: string, filters: AreaFilters, database:
       return { area, ...summary, histogram };
     });
     keyQuestions = {
-      inspectionsWithFigures: withFigures[0]?.n ?? 0,
+      inspectionsWithFigures: row.withFigures ?? 0,
       areas,
       low: lowRows.map((r) => ({
         inspectionId: r.id,
         slug: r.slug,
         name: r.name,
-        published: formatPartialDate(r.publishedOn, r.publishedOnPrecision),
+        published: formatPartialDate(dayOf(r.publishedOn), r.publishedOnPrecision),
         figures: [r.d, r.c, r.o],
       })),
       lowTotal: lowRows[0]?.total ?? 0,

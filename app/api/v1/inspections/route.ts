@@ -4,7 +4,7 @@ import { inspectionsCsvTable } from "@/lib/api/csv-rows";
 import { badRequest, csvResponse, guarded, jsonResponse, negotiate, optionsResponse, pagingHeaders } from "@/lib/api/http";
 import { inspectionsParameters, parseParameters } from "@/lib/api/parameters";
 import { paginationJson } from "@/lib/api/present";
-import { apiInspections, serviceExists } from "@/lib/queries/api";
+import { apiInspections } from "@/lib/queries/api";
 
 export const dynamic = "force-dynamic";
 
@@ -19,12 +19,13 @@ export function GET(request: Request): Promise<Response> {
         { name: "publishedTo", value: filters.publishedTo.text, expected: `a date on or after publishedFrom (${filters.publishedFrom.text})` },
       ]);
     }
-    if (filters.service && !(await serviceExists(filters.service))) {
+    // One statement answers the page, its total and whether the `service` filter names a service.
+    const result = await apiInspections(filters, page, pageSize);
+    if (!result.serviceKnown) {
       return badRequest([
-        { name: "service", value: filters.service, expected: "the slug of a service listed by /api/v1/services" },
+        { name: "service", value: filters.service ?? "", expected: "the slug of a service listed by /api/v1/services" },
       ]);
     }
-    const result = await apiInspections(filters, page, pageSize);
     const pagination = paginationJson(url.pathname, url.searchParams, page, pageSize, result.total);
     const headers = pagingHeaders(pagination);
     if (negotiate(request, format) === "csv") {
