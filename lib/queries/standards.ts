@@ -18,8 +18,14 @@ import type { AreaFilters } from "./national-filters";
 import { programmeStandards, type StandardInfo } from "./national";
 import { STANDARDS_PROGRAMME, areaWhere, rankedInspections } from "./national-sql";
 
-/** At most this many services are listed in each band (the count is always given in full). */
-export const SERVICES_PER_BAND = 200;
+/**
+ * A band (or the list of low key-question figures) of at most this many
+ * inspections is listed whole; the largest band on the real dataset has 144
+ * (checked in round-trips.db.test.ts), so at the real size every list is whole.
+ */
+export const LISTED_WHOLE_UP_TO = 150;
+/** A larger band lists its first this many by name, with its full count and a link to the rest. */
+export const SERVICES_PER_BAND = 50;
 /** The key-question figure below which a service is listed. */
 export const LOW_FIGURE = 50;
 
@@ -89,13 +95,13 @@ export type StandardView = {
   overall: Distribution;
   byFramework: { frameworkCode: string; distribution: Distribution }[];
   byYear: { year: number | null; distribution: Distribution }[];
-  /** Up to SERVICES_PER_BAND entries per rating (and for "not recorded"), by name. */
+  /** Per rating (and for "not recorded"), by name: all entries up to LISTED_WHOLE_UP_TO, else the first SERVICES_PER_BAND. */
   bands: { rating: Rating | null; total: number; entries: BandEntry[] }[];
   keyQuestions: {
     /** Inspections counted that have at least one figure for this standard. */
     inspectionsWithFigures: number;
     areas: KeyQuestionAreaView[];
-    /** Inspections with any figure below LOW_FIGURE, lowest first (at most SERVICES_PER_BAND). */
+    /** Inspections with any figure below LOW_FIGURE, lowest first (bounded as the bands are). */
     low: LowFigureEntry[];
     lowTotal: number;
   } | null;
@@ -127,6 +133,11 @@ type LowRow = {
 /** A `YYYY-MM-DD` day from a JSON aggregate as the UTC midnight Prisma gives for a date column. */
 function dayOf(text: string | null): Date | null {
   return text === null ? null : new Date(`${text}T00:00:00.000Z`);
+}
+
+/** How many of a list of `total` entries are shown: all up to LISTED_WHOLE_UP_TO, else SERVICES_PER_BAND. */
+function listedSql(total: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(case when ${total} <= ${LISTED_WHOLE_UP_TO}::int then ${LISTED_WHOLE_UP_TO}::int else ${SERVICES_PER_BAND}::int end)`;
 }
 
 /** The band's rating as SQL: null stands for "not recorded". */
@@ -215,9 +226,10 @@ export async function standardView(code: string, filters: AreaFilters, database:
         ) x) as "yearRows",
         (select jsonb_agg(x.entry order by x.place) from (
           select ${BAND_ENTRY_JSON} as entry,
-            row_number() over (partition by c.rating order by ${BAND_ORDER}) as place
+            row_number() over (partition by c.rating order by ${BAND_ORDER}) as place,
+            count(*) over (partition by c.rating) as "bandTotal"
           from counted c
-        ) x where x.place <= ${SERVICES_PER_BAND}) as "bandRows",
+        ) x where x.place <= ${listedSql(Prisma.sql`x."bandTotal"`)}) as "bandRows",
         (select jsonb_agg(to_jsonb(x)) from (
           select area, count(*)::int as n,
             percentile_cont(0.5) within group (order by percent) as median,
@@ -229,6 +241,7 @@ export async function standardView(code: string, filters: AreaFilters, database:
           select area, least(percent / 10, 9)::int as band, count(*)::int as count from figures k group by 1, 2
         ) x) as "histogramRows",
         (select jsonb_agg(to_jsonb(x) order by x.lowest, x.name) from (
+          select *, row_number() over (order by lowest, name) as place from (
           select id, slug, name, "publishedOn", "publishedOnPrecision",
             max(percent) filter (where area = 'DESISTANCE')::int as d,
             max(percent) filter (where area = 'SAFETY_OF_CHILD')::int as c,
@@ -238,9 +251,8 @@ export async function standardView(code: string, filters: AreaFilters, database:
           from figures k
           group by 1, 2, 3, 4, 5
           having min(percent) < ${LOW_FIGURE}
-          order by min(percent), name
-          limit ${SERVICES_PER_BAND}
-        ) x) as "lowRows",
+          ) l
+        ) x where x.place <= ${listedSql(Prisma.sql`x.total`)}) as "lowRows",
         (select count(distinct id)::int from figures k) as "withFigures"`,
   ]);
   const info = standards.find((s) => s.code === code);
@@ -320,5 +332,70 @@ export async function standardView(code: string, filters: AreaFilters, database:
     byYear,
     bands,
     keyQuestions,
+  };
+}
+
+/** Band names in URLs (/standards/<code>/bands/<band>), in the page's order. */
+export const BAND_SLUGS = ["outstanding", "good", "requires-improvement", "inadequate", "not-recorded"] as const;
+export type BandSlug = (typeof BAND_SLUGS)[number];
+
+export function bandSlug(rating: Rating | null): BandSlug {
+  return rating === null ? "not-recorded" : (rating.toLowerCase().replaceAll("_", "-") as BandSlug);
+}
+
+/** The band a URL names, or undefined for a name that is not one. */
+export function bandOfSlug(slug: string): { rating: Rating | null } | undefined {
+  if (!(BAND_SLUGS as readonly string[]).includes(slug)) return undefined;
+  return { rating: slug === "not-recorded" ? null : asRating(slug.toUpperCase().replaceAll("-", "_")) };
+}
+
+/** Entries on each page of a band's own list. */
+export const BAND_PAGE_SIZE = 100;
+
+export type StandardBandPage = {
+  info: StandardInfo;
+  filters: AreaFilters;
+  rating: Rating | null;
+  /** Inspections in the band (filters and basis applied). */
+  total: number;
+  /** In name order, as on the standard's page; this page's share. */
+  entries: BandEntry[];
+  page: number;
+  pageCount: number;
+};
+
+/**
+ * Every inspection in one rating band of a standard, a page at a time, in the
+ * order of the standard's page: where "and K more" leads. Two statements side
+ * by side, whatever the page or the size of the band.
+ */
+export async function standardBand(
+  code: string,
+  filters: AreaFilters,
+  rating: Rating | null,
+  page: number,
+  database: Db = defaultDb(),
+): Promise<StandardBandPage | null> {
+  const [standards, rows] = await Promise.all([
+    programmeStandards(database),
+    database.$queryRaw<{ total: number; entries: BandRow[] | null }[]>`
+      with band as materialized (select c.* from ${countedSql(code, filters)} c where ${bandRatingSql(rating)})
+      select (select count(*)::int from band) as total,
+        (select jsonb_agg(x.entry order by x.place) from (
+          select ${BAND_ENTRY_JSON} as entry, row_number() over (order by ${BAND_ORDER}) as place
+          from band c order by place limit ${BAND_PAGE_SIZE} offset ${(page - 1) * BAND_PAGE_SIZE}
+        ) x) as entries`,
+  ]);
+  const info = standards.find((s) => s.code === code);
+  if (!info) return null;
+  const total = rows[0]?.total ?? 0;
+  return {
+    info,
+    filters,
+    rating,
+    total,
+    entries: (rows[0]?.entries ?? []).map(bandEntry),
+    page,
+    pageCount: Math.max(1, Math.ceil(total / BAND_PAGE_SIZE)),
   };
 }

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AreaFilterFields, FilterForm } from "@/components/national/FilterForm";
 import {
-  BandLists,
   ByFrameworkFigure,
   ByYearFigure,
   KeyQuestionDistributionFigure,
@@ -13,6 +12,7 @@ import { standardLabel } from "@/components/national/standard-label";
 import { keyQuestionAreaLabel } from "@/lib/domain/frameworks";
 import { areaPhrase, areaQuery, parseAreaFilters } from "@/lib/queries/national-filters";
 import { LOW_FIGURE, standardView, type StandardDefinitionView } from "@/lib/queries/standards";
+import { BandLists } from "./band-lists";
 
 export const dynamic = "force-dynamic";
 

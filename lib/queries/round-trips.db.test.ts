@@ -1,0 +1,140 @@
+// Round trips per page, counted statement by statement at a real PostgreSQL
+// (lib/db/testing/statement-count.ts): the public API's inspection list and
+// the standard pages each take at most three, and the same number on a small
+// dataset and on one thirty times larger.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seed } from "../db/seed";
+import { createTestDatabase, type TestDatabase } from "../db/test-database";
+import { countingClient, type CountingClient } from "../db/testing/statement-count";
+import { generateSynthetic } from "../synthetic/generate";
+import { apiInspections } from "./api";
+import type { AreaFilters } from "./national-filters";
+import { LISTED_WHOLE_UP_TO, SERVICES_PER_BAND, standardBand, standardView } from "./standards";
+
+const BUDGET = 3;
+const ALL: AreaFilters = { nation: null, region: null, basis: "all" };
+const LATEST: AreaFilters = { nation: null, region: null, basis: "latest" };
+
+type Sizes = { small: CountingClient; large: CountingClient };
+
+describe("statements per page, small and large synthetic datasets", () => {
+  let small: TestDatabase;
+  let large: TestDatabase;
+  const clients = {} as Sizes;
+
+  beforeAll(async () => {
+    [small, large] = await Promise.all([createTestDatabase(), createTestDatabase()]);
+    await generateSynthetic(small.db, { services: 40, inspectionsPerService: 2, seed: 3 });
+    await generateSynthetic(large.db, { services: 1_200, inspectionsPerService: 3, seed: 3 });
+    await large.db.$executeRawUnsafe("analyze");
+    clients.small = countingClient(small.url);
+    clients.large = countingClient(large.url);
+  }, 300_000);
+
+  afterAll(async () => {
+    await Promise.all([clients.small?.close(), clients.large?.close()]);
+    await Promise.all([small?.drop(), large?.drop()]);
+  });
+
+  /** The statements `read` sends on each dataset; both within budget and equal. */
+  async function statementsOf<T>(label: string, read: (c: CountingClient) => Promise<T>): Promise<{ small: T; large: T }> {
+    const results = {} as { small: T; large: T };
+    const counts: Record<string, number> = {};
+    for (const size of ["small", "large"] as const) {
+      const client = clients[size];
+      await client.reset();
+      results[size] = await read(client);
+      counts[size] = client.statements.length;
+    }
+    console.log(`${label}: ${counts.small} statements (small), ${counts.large} (large)`);
+    expect(counts.small).toBeLessThanOrEqual(BUDGET);
+    expect(counts.large).toBe(counts.small);
+    return results;
+  }
+
+  it("/api/v1/inspections: one statement, whatever the filters, page or size", async () => {
+    const plain = await statementsOf("inspections page 1", (c) => apiInspections({}, 1, 100, c.db));
+    expect(plain.small.items).toHaveLength(80);
+    expect(plain.large.items).toHaveLength(100);
+    expect(plain.large.total).toBe(3_600);
+    const filtered = await statementsOf("inspections filtered", (c) =>
+      apiInspections({ nation: "ENGLAND", framework: "2021", rating: "GOOD" }, 2, 10, c.db),
+    );
+    expect(filtered.large.items).toHaveLength(10);
+    expect(filtered.large.items.every((i) => i.framework.code === "2021" && i.overallRating?.value === "GOOD")).toBe(true);
+    // Each comes with its framework's standards, its ratings and its key-question figures.
+    expect(filtered.large.items.every((i) => i.standards.length >= 12 && i.standards.some((s) => s.rating !== null))).toBe(true);
+    expect(filtered.large.items.every((i) => i.keyQuestions.length > 0)).toBe(true);
+    const past = await statementsOf("inspections past the end", (c) => apiInspections({}, 500, 100, c.db));
+    expect(past.large).toMatchObject({ items: [], total: 3_600, serviceKnown: true });
+    const unknown = await statementsOf("inspections of an unknown service", (c) => apiInspections({ service: "no-such-service" }, 1, 10, c.db));
+    expect(unknown.large).toMatchObject({ items: [], total: 0, serviceKnown: false });
+  });
+
+  it("/standards/<code>: two statements side by side, band lists bounded", async () => {
+    for (const filters of [ALL, LATEST]) {
+      const view = await statementsOf(`standard 3.1 (${filters.basis})`, (c) => standardView("3.1", filters, c.db));
+      for (const band of view.large!.bands) {
+        expect(band.entries.length).toBe(band.total <= LISTED_WHOLE_UP_TO ? band.total : SERVICES_PER_BAND);
+      }
+      expect(view.large!.bands.some((b) => b.total > LISTED_WHOLE_UP_TO)).toBe(true);
+      const kq = view.large!.keyQuestions!;
+      expect(kq.low.length).toBe(kq.lowTotal <= LISTED_WHOLE_UP_TO ? kq.lowTotal : SERVICES_PER_BAND);
+    }
+    const unknown = await statementsOf("standard 9.9", (c) => standardView("9.9", ALL, c.db));
+    expect(unknown.small).toBeNull();
+  });
+
+  it("a band's own list: two statements, and its pages together are exactly the band", async () => {
+    const view = (await standardView("3.1", ALL, clients.large.db))!;
+    const good = view.bands.find((b) => b.rating === "GOOD")!;
+    expect(good.total).toBeGreaterThan(LISTED_WHOLE_UP_TO);
+    expect(good.entries).toHaveLength(SERVICES_PER_BAND);
+    const first = await statementsOf("band page 1", (c) => standardBand("3.1", ALL, "GOOD", 1, c.db));
+    const seen: number[] = [];
+    for (let page = 1; page <= first.large!.pageCount; page++) {
+      const part = (await standardBand("3.1", ALL, "GOOD", page, clients.large.db))!;
+      expect(part.total).toBe(good.total);
+      for (const e of part.entries) {
+        expect(e.rating).toBe("GOOD");
+        seen.push(e.inspectionId);
+      }
+    }
+    expect(seen).toHaveLength(good.total);
+    expect(new Set(seen).size).toBe(good.total);
+    // The standard page's list is the band list's beginning, in the same order.
+    expect(seen.slice(0, good.entries.length)).toEqual(good.entries.map((e) => e.inspectionId));
+    const notRecorded = (await standardBand("3.1", ALL, null, 1, clients.large.db))!;
+    expect(notRecorded.total).toBe(view.bands.find((b) => b.rating === null)!.total);
+    expect(notRecorded.entries.every((e) => e.rating === null)).toBe(true);
+  });
+});
+
+describe("band sizes on the real dataset", () => {
+  let test: TestDatabase;
+  beforeAll(async () => {
+    test = await createTestDatabase();
+    await seed(test.db);
+  }, 120_000);
+  afterAll(async () => {
+    await test?.drop();
+  });
+
+  it(`lists every band of every standard whole (at most ${LISTED_WHOLE_UP_TO} in a band), in either basis`, async () => {
+    const codes = await test.db.$queryRaw<{ code: string }[]>`
+      select distinct st.code from "Standard" st join "Framework" f on f.id = st."frameworkId" where f.programme = 'STANDARDS_2018_2021'`;
+    let largest = 0;
+    for (const { code } of codes) {
+      for (const filters of [ALL, LATEST]) {
+        const view = (await standardView(code, filters, test.db))!;
+        for (const band of view.bands) {
+          largest = Math.max(largest, band.total);
+          expect(band.entries).toHaveLength(band.total);
+        }
+        if (view.keyQuestions) expect(view.keyQuestions.low).toHaveLength(view.keyQuestions.lowTotal);
+      }
+    }
+    console.log(`largest band on the real dataset: ${largest}`);
+    expect(largest).toBeLessThanOrEqual(LISTED_WHOLE_UP_TO);
+  });
+});
