@@ -4,7 +4,7 @@ import { defineConfig, devices } from "@playwright/test";
 // the web server below is `npm start`'s own script against a production build.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const WRITERS = ["**/security-embargo.spec.ts", "**/page-cache.spec.ts", "**/preview-image.spec.ts", "**/admin-import.spec.ts", "**/admin.spec.ts"];
+const WRITERS = ["**/security-embargo.spec.ts", "**/standards-bands.spec.ts", "**/page-cache.spec.ts", "**/preview-image.spec.ts", "**/admin-import.spec.ts", "**/admin.spec.ts"];
 
 export default defineConfig({
   testDir: "e2e",

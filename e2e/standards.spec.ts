@@ -44,3 +44,13 @@ test("a standard's page has no serious accessibility problems", async ({ page })
   await page.goto("/standards/2.4");
   await expectNoSeriousAxeViolations(page);
 });
+
+test("a band's own page lists the same inspections as the band on the standard's page", async ({ page }) => {
+  await page.goto("/standards/3.1");
+  const inadequate = await page.locator('[data-band="INADEQUATE"] li a').allTextContents();
+  expect(inadequate).toContain("Wiltshire");
+  await page.goto("/standards/3.1/bands/inadequate");
+  await expect(page.getByTestId("band-count")).toContainText(`${inadequate.length} inspection`);
+  expect(await page.getByTestId("band-entries").locator("li a").allTextContents()).toEqual(inadequate);
+  expect((await page.goto("/standards/3.1/bands/excellent"))?.status()).toBe(404);
+});
