@@ -2,10 +2,10 @@
 // applies the public visibility rule: drafts and inspections still under
 // embargo never appear. Each function takes a fixed number of round trips,
 // whatever the size of the data.
-import { PUBLIC_VIEWER, publicInspectionSql, visibleInspectionWhere } from "../auth/visibility";
+import { publicInspectionSql } from "../auth/visibility";
 import { db as defaultDb, type Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
-import { keyQuestionAreaLabel } from "../domain/frameworks";
+import { keyQuestionAreaLabel, type KeyQuestionArea } from "../domain/frameworks";
 import {
   inspectionJson,
   serviceJson,
@@ -29,68 +29,22 @@ export async function apiServices(
   return { items: result.rows.map(serviceJson), total: result.total };
 }
 
-const inspectionInclude = {
-  service: { select: { slug: true, name: true } },
-  framework: {
-    include: { standards: { include: { domain: true }, orderBy: { ordinal: "asc" } } },
-  },
-  standardRatings: { select: { standardId: true, rating: true } },
-  keyQuestionResults: {
-    select: { percentYes: true, keyQuestion: { select: { area: true, standard: { select: { code: true } } } } },
-  },
-} satisfies Prisma.InspectionInclude;
-
-type InspectionRow = Prisma.InspectionGetPayload<{ include: typeof inspectionInclude }>;
-
-function inspectionSource(i: InspectionRow): InspectionSource {
-  return {
-    id: i.id,
-    kind: i.kind,
-    frameworkCode: i.framework.code,
-    frameworkName: i.framework.name,
-    programme: i.framework.programme,
-    frameworkConfirmed: i.frameworkConfirmed,
-    overallRating: i.overallRating,
-    score: i.score,
-    scoreMax: i.scoreMax,
-    publishedOn: i.publishedOn,
-    publishedOnPrecision: i.publishedOnPrecision,
-    fieldworkStart: i.fieldworkStart,
-    fieldworkStartPrecision: i.fieldworkStartPrecision,
-    sourceUrls: i.sourceUrls,
-    service: i.service,
-    serviceNameAtInspection: i.serviceNameAtInspection,
-    notes: i.notes,
-    discrepancyNote: i.discrepancyNote,
-    frameworkStandards: i.framework.standards,
-    ratings: i.standardRatings,
-    keyQuestions: i.keyQuestionResults.map((k) => ({
-      standardCode: k.keyQuestion.standard.code,
-      area: k.keyQuestion.area,
-      percentYes: k.percentYes,
-    })),
-  };
-}
-
-/** Newest first: publication date, then fieldwork date (undated last), then record id. */
-const inspectionOrder: Prisma.InspectionOrderByWithRelationInput[] = [
-  { publishedOn: { sort: "desc", nulls: "last" } },
-  { fieldworkStart: { sort: "desc", nulls: "last" } },
-  { id: "desc" },
-];
-
-/** One service with all its published inspections; null for an unknown slug. */
+/** One service with all its published inspections; null for an unknown slug. Two statements, side by side. */
 export async function apiService(slug: string, database: Db = defaultDb()): Promise<ServiceDetailJson | null> {
-  const service = await database.service.findUnique({
-    where: { slug },
-    include: {
-      localAuthorities: { include: { localAuthority: true } },
-      inspections: { where: visibleInspectionWhere(PUBLIC_VIEWER), include: inspectionInclude, orderBy: inspectionOrder },
-    },
-  });
+  const [services, rows] = await Promise.all([
+    database.$queryRaw<
+      { slug: string; name: string; nation: "ENGLAND" | "WALES"; region: string | null; current: boolean; sourceUrls: string[]; localAuthorities: { name: string; welshName: string | null }[] | null }[]
+    >`
+      select s.slug, s.name, s.nation::text as nation, s.region, s.current, s."sourceUrls",
+        (select jsonb_agg(jsonb_build_object('name', la.name, 'welshName', la."welshName"))
+           from "ServiceLocalAuthority" sla join "LocalAuthority" la on la.id = sla."localAuthorityId"
+           where sla."serviceId" = s.id) as "localAuthorities"
+      from "Service" s where s.slug = ${slug}`,
+    inspectionRows([Prisma.sql`s.slug = ${slug}`], null, Prisma.sql`true`, database),
+  ]);
+  const service = services[0];
   if (!service) return null;
-  const sources = service.inspections.map(inspectionSource);
-  const latest = latestOf(sources.map((source, index) => ({ ...source, frameworkInUseFrom: service.inspections[index]!.framework.inUseFrom })));
+  const sources = rows.filter((r) => r.id !== null).map(sourceOf);
   return {
     ...serviceJson({
       slug: service.slug,
@@ -98,11 +52,9 @@ export async function apiService(slug: string, database: Db = defaultDb()): Prom
       nation: service.nation,
       region: service.region,
       current: service.current,
-      localAuthorities: service.localAuthorities
-        .map((l) => ({ name: l.localAuthority.name, welshName: l.localAuthority.welshName }))
-        .sort((a, b) => a.name.localeCompare(b.name)),
+      localAuthorities: (service.localAuthorities ?? []).sort((a, b) => a.name.localeCompare(b.name)),
       inspectionCount: sources.length,
-      latest,
+      latest: latestOf(sources),
     }),
     sourceUrls: service.sourceUrls,
     inspections: sources.map(inspectionJson),
@@ -135,6 +87,7 @@ type InspectionRawRow = {
   frameworkCode: string;
   frameworkName: string;
   programme: string;
+  frameworkInUseFrom: number | null;
   frameworkConfirmed: boolean;
   overallRating: InspectionSource["overallRating"];
   score: number | null;
@@ -168,7 +121,7 @@ export async function apiInspections(
   pageSize: number,
   database: Db = defaultDb(),
 ): Promise<InspectionPage> {
-  const conditions: Prisma.Sql[] = [Prisma.raw(publicInspectionSql("i"))];
+  const conditions: Prisma.Sql[] = [];
   if (filters.service) conditions.push(Prisma.sql`s.slug = ${filters.service}`);
   if (filters.nation) conditions.push(Prisma.sql`s.nation = ${filters.nation}::"Nation"`);
   if (filters.region) conditions.push(Prisma.sql`s.region = ${filters.region}`);
@@ -181,20 +134,41 @@ export async function apiInspections(
     ? Prisma.sql`exists (select 1 from "Service" ks where ks.slug = ${filters.service})`
     : Prisma.sql`true`;
 
+  const rows = await inspectionRows(conditions, { limit: pageSize, offset: (page - 1) * pageSize }, serviceKnown, database);
+  const first = rows[0];
+  const items = rows.filter((r) => r.id !== null).map((r) => inspectionJson(sourceOf(r)));
+  return { items, total: first?.total ?? 0, serviceKnown: first?.serviceKnown ?? true };
+}
+
+/**
+ * The visible inspections matching `conditions` (on `i` = "Inspection", `s` =
+ * "Service", `f` = "Framework"), newest first, `paging` applied, each with its
+ * framework's standards, its ratings and its key-question figures aggregated
+ * as JSON: one statement whatever the page size or the data. The first row
+ * always carries the total and `serviceKnown`; a row with a null id stands for
+ * a page past the end.
+ */
+async function inspectionRows(
+  conditions: Prisma.Sql[],
+  paging: { limit: number; offset: number } | null,
+  serviceKnown: Prisma.Sql,
+  database: Db,
+): Promise<InspectionRawRow[]> {
+  const page = paging ? Prisma.sql`limit ${paging.limit} offset ${paging.offset}` : Prisma.empty;
   // `one` keeps a row (with the total) when the page lies past the end.
-  const rows = await database.$queryRaw<InspectionRawRow[]>`
+  return database.$queryRaw<InspectionRawRow[]>`
     with matching as (
       select i.id, i."publishedOn", i."fieldworkStart"
       from "Inspection" i
       join "Service" s on s.id = i."serviceId"
       join "Framework" f on f.id = i."frameworkId"
-      where ${Prisma.join(conditions, " and ")}
+      where ${Prisma.join([Prisma.raw(publicInspectionSql("i")), ...conditions], " and ")}
     ),
     paged as (
       select i.id, row_number() over (order by ${INSPECTION_ORDER_SQL}) as position
       from matching i
       order by ${INSPECTION_ORDER_SQL}
-      limit ${pageSize} offset ${(page - 1) * pageSize}
+      ${page}
     ),
     framework_standards as (
       select st."frameworkId",
@@ -204,7 +178,8 @@ export async function apiInspections(
       group by st."frameworkId"
     )
     select one.total, one."serviceKnown", i.id, i.kind::text as kind, f.code as "frameworkCode", f.name as "frameworkName",
-      f.programme::text as programme, i."frameworkConfirmed", i."overallRating"::text as "overallRating", i.score, i."scoreMax",
+      f.programme::text as programme, f."inUseFrom" as "frameworkInUseFrom", i."frameworkConfirmed",
+      i."overallRating"::text as "overallRating", i.score, i."scoreMax",
       i."publishedOn", i."publishedOnPrecision"::text as "publishedOnPrecision",
       i."fieldworkStart", i."fieldworkStartPrecision"::text as "fieldworkStartPrecision", i."sourceUrls",
       s.slug, s.name as "serviceName", i."serviceNameAtInspection", i.notes, i."discrepancyNote",
@@ -223,62 +198,70 @@ export async function apiInspections(
     left join "Framework" f on f.id = i."frameworkId"
     left join framework_standards fs on fs."frameworkId" = i."frameworkId"
     order by p.position`;
+}
 
-  const first = rows[0];
-  const items = rows
-    .filter((r) => r.id !== null)
-    .map((r) =>
-      inspectionJson({
-        id: r.id!,
-        kind: r.kind,
-        frameworkCode: r.frameworkCode,
-        frameworkName: r.frameworkName,
-        programme: r.programme,
-        frameworkConfirmed: r.frameworkConfirmed,
-        overallRating: r.overallRating,
-        score: r.score,
-        scoreMax: r.scoreMax,
-        publishedOn: r.publishedOn,
-        publishedOnPrecision: r.publishedOnPrecision,
-        fieldworkStart: r.fieldworkStart,
-        fieldworkStartPrecision: r.fieldworkStartPrecision,
-        sourceUrls: r.sourceUrls,
-        service: { slug: r.slug, name: r.serviceName },
-        serviceNameAtInspection: r.serviceNameAtInspection,
-        notes: r.notes,
-        discrepancyNote: r.discrepancyNote,
-        frameworkStandards: r.frameworkStandards ?? [],
-        ratings: r.ratings ?? [],
-        keyQuestions: r.keyQuestions ?? [],
-      }),
-    );
-  return { items, total: first?.total ?? 0, serviceKnown: first?.serviceKnown ?? true };
+function sourceOf(r: InspectionRawRow): InspectionSource & { frameworkInUseFrom: number | null } {
+  return {
+    id: r.id!,
+    kind: r.kind,
+    frameworkCode: r.frameworkCode,
+    frameworkName: r.frameworkName,
+    frameworkInUseFrom: r.frameworkInUseFrom,
+    programme: r.programme,
+    frameworkConfirmed: r.frameworkConfirmed,
+    overallRating: r.overallRating,
+    score: r.score,
+    scoreMax: r.scoreMax,
+    publishedOn: r.publishedOn,
+    publishedOnPrecision: r.publishedOnPrecision,
+    fieldworkStart: r.fieldworkStart,
+    fieldworkStartPrecision: r.fieldworkStartPrecision,
+    sourceUrls: r.sourceUrls,
+    service: { slug: r.slug, name: r.serviceName },
+    serviceNameAtInspection: r.serviceNameAtInspection,
+    notes: r.notes,
+    discrepancyNote: r.discrepancyNote,
+    frameworkStandards: r.frameworkStandards ?? [],
+    ratings: r.ratings ?? [],
+    keyQuestions: r.keyQuestions ?? [],
+  };
 }
 
 function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** Every standard of every framework (or of one), in framework then standard order. */
+/** Every standard of every framework (or of one), in framework then standard order. One statement. */
 export async function apiStandards(framework: string | undefined, database: Db = defaultDb()): Promise<StandardJson[]> {
-  const frameworks = await database.framework.findMany({
-    where: framework ? { code: framework } : {},
-    orderBy: { ordinal: "asc" },
-    include: {
-      standards: { orderBy: { ordinal: "asc" }, include: { domain: true, keyQuestions: { orderBy: { area: "asc" } } } },
-    },
-  });
-  return frameworks.flatMap((f) =>
-    f.standards.map((s) => ({
-      framework: { code: f.code, name: f.name, programme: f.programme },
-      code: s.code,
-      name: s.name,
-      domain: { number: s.domain.number, name: s.domain.name },
-      countsTowardOverall: s.countsTowardOverall,
-      caseBased: s.caseBased,
-      statement: s.statement,
-      statementConfirmed: s.statementConfirmed,
-      keyQuestions: s.keyQuestions.map((k) => ({ area: k.area, areaLabel: keyQuestionAreaLabel(k.area), text: k.text })),
-    })),
-  );
+  const rows = await database.$queryRaw<
+    (Omit<StandardJson, "framework" | "domain" | "keyQuestions"> & {
+      frameworkCode: string;
+      frameworkName: string;
+      programme: StandardJson["framework"]["programme"];
+      domainNumber: string;
+      domainName: string;
+      keyQuestions: { area: KeyQuestionArea; text: string }[] | null;
+    })[]
+  >`
+    select f.code as "frameworkCode", f.name as "frameworkName", f.programme::text as programme,
+      st.code, st.name, d.number as "domainNumber", d.name as "domainName",
+      st."countsTowardOverall", st."caseBased", st.statement, st."statementConfirmed",
+      (select jsonb_agg(jsonb_build_object('area', kq.area, 'text', kq.text) order by kq.area)
+         from "KeyQuestion" kq where kq."standardId" = st.id) as "keyQuestions"
+    from "Framework" f
+    join "Standard" st on st."frameworkId" = f.id
+    join "Domain" d on d.id = st."domainId"
+    where ${framework ? Prisma.sql`f.code = ${framework}` : Prisma.sql`true`}
+    order by f.ordinal, st.ordinal`;
+  return rows.map((s) => ({
+    framework: { code: s.frameworkCode, name: s.frameworkName, programme: s.programme },
+    code: s.code,
+    name: s.name,
+    domain: { number: s.domainNumber, name: s.domainName },
+    countsTowardOverall: s.countsTowardOverall,
+    caseBased: s.caseBased,
+    statement: s.statement,
+    statementConfirmed: s.statementConfirmed,
+    keyQuestions: (s.keyQuestions ?? []).map((k) => ({ area: k.area, areaLabel: keyQuestionAreaLabel(k.area), text: k.text })),
+  }));
 }

@@ -7,7 +7,7 @@ import { seed } from "../db/seed";
 import { createTestDatabase, type TestDatabase } from "../db/test-database";
 import { countingClient, type CountingClient } from "../db/testing/statement-count";
 import { generateSynthetic } from "../synthetic/generate";
-import { apiInspections } from "./api";
+import { apiInspections, apiService, apiStandards } from "./api";
 import type { AreaFilters } from "./national-filters";
 import { LISTED_WHOLE_UP_TO, SERVICES_PER_BAND, standardBand, standardView } from "./standards";
 
@@ -69,6 +69,25 @@ describe("statements per page, small and large synthetic datasets", () => {
     expect(past.large).toMatchObject({ items: [], total: 3_600, serviceKnown: true });
     const unknown = await statementsOf("inspections of an unknown service", (c) => apiInspections({ service: "no-such-service" }, 1, 10, c.db));
     expect(unknown.large).toMatchObject({ items: [], total: 0, serviceKnown: false });
+  });
+
+  it("/api/v1/services/<slug> and /api/v1/standards: two statements and one", async () => {
+    const slugs = {} as Record<"small" | "large", string>;
+    for (const size of ["small", "large"] as const) {
+      // A service with a 2018/2021 inspection, so ratings and figures are read.
+      const [row] = await clients[size].db.$queryRaw<{ slug: string }[]>`
+        select s.slug from "Service" s join "Inspection" i on i."serviceId" = s.id join "Framework" f on f.id = i."frameworkId"
+        where f.code = '2021' and i.visibility = 'PUBLISHED' order by s.slug limit 1`;
+      slugs[size] = row!.slug;
+    }
+    const service = await statementsOf("service detail", (c) => apiService(c === clients.small ? slugs.small : slugs.large, c.db));
+    expect(service.large!.inspections.length).toBeGreaterThan(0);
+    expect(service.large!.latestInspection).not.toBeNull();
+    expect(service.large!.inspections.some((i) => i.standards.some((s) => s.rating !== null))).toBe(true);
+    const unknown = await statementsOf("service detail, unknown slug", (c) => apiService("no-such-service", c.db));
+    expect(unknown.large).toBeNull();
+    const standards = await statementsOf("standards", (c) => apiStandards(undefined, c.db));
+    expect(standards.large).toEqual(standards.small);
   });
 
   it("/standards/<code>: two statements side by side, band lists bounded", async () => {
