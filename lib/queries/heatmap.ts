@@ -98,21 +98,31 @@ function orderBy(p: HeatmapParams): Prisma.Sql {
   return Prisma.sql`order by ${value} ${dir} nulls last, r.name, r."sortTime" desc nulls last, r.id desc`;
 }
 
-async function ratingsAndFigures(ids: number[], database: Db) {
-  if (ids.length === 0) return { ratings: [], figures: [] };
-  const [ratings, figures] = await Promise.all([
-    database.$queryRaw<{ id: number; code: string; rating: string }[]>`
-      select sr."inspectionId" as id, st.code, sr.rating::text as rating
-      from "StandardRating" sr join "Standard" st on st.id = sr."standardId"
-      where sr."inspectionId" = any(${ids}::int[])`,
-    database.$queryRaw<{ id: number; code: string; area: KeyQuestionArea; percent: number }[]>`
-      select kr."inspectionId" as id, st.code, kq.area::text as area, kr."percentYes" as percent
-      from "KeyQuestionResult" kr
-      join "KeyQuestion" kq on kq.id = kr."keyQuestionId"
-      join "Standard" st on st.id = kq."standardId"
-      where kr."inspectionId" = any(${ids}::int[])`,
-  ]);
-  return { ratings, figures };
+/**
+ * Each row's standard ratings and key-question figures, as JSON columns of the
+ * row's own statement (alias `r`), so that rows and their details are one
+ * round trip rather than three.
+ */
+const DETAIL_COLUMNS = Prisma.sql`
+  (select jsonb_agg(jsonb_build_object('code', st.code, 'rating', sr.rating))
+     from "StandardRating" sr join "Standard" st on st.id = sr."standardId"
+     where sr."inspectionId" = r.id) as "ratingList",
+  (select jsonb_agg(jsonb_build_object('code', st.code, 'area', kq.area, 'percent', kr."percentYes"))
+     from "KeyQuestionResult" kr
+     join "KeyQuestion" kq on kq.id = kr."keyQuestionId"
+     join "Standard" st on st.id = kq."standardId"
+     where kr."inspectionId" = r.id) as "figureList"`;
+
+type FigureEntry = { code: string; area: KeyQuestionArea; percent: number };
+type DetailedRow = RankedRow & { ratingList: { code: string; rating: string }[] | null; figureList: FigureEntry[] | null };
+
+/** The rows with their details, as toRows takes them. */
+function detailedRows(rows: DetailedRow[]): HeatmapRow[] {
+  return toRows(
+    rows,
+    rows.flatMap((r) => (r.ratingList ?? []).map((x) => ({ id: r.id, ...x }))),
+    rows.flatMap((r) => (r.figureList ?? []).map((x) => ({ id: r.id, ...x }))),
+  );
 }
 
 function toRows(
@@ -154,6 +164,8 @@ function toRows(
   return ranked.map((r) => rows.get(r.id)!);
 }
 
+type Part = { part: "total" | "framework" | "rated"; key: string | null; rating: string | null; n: number };
+
 export async function heatmapView(
   params: HeatmapParams,
   database: Db = defaultDb(),
@@ -171,29 +183,35 @@ export async function heatmapView(
   const base = { params, columns, years, inspections, pageSize: HEATMAP_PAGE_SIZE };
 
   if (inspections <= limit) {
-    const ranked = await database.$queryRaw<RankedRow[]>`select ${ROW_COLUMNS} from ${rankedInspections()} r order by r.id`;
-    const { ratings, figures } = await ratingsAndFigures(ranked.map((r) => r.id), database);
-    return { ...base, mode: "client", rows: toRows(ranked, ratings, figures), total: null, summary: null };
+    const ranked = await database.$queryRaw<DetailedRow[]>`select ${ROW_COLUMNS}, ${DETAIL_COLUMNS} from ${rankedInspections()} r order by r.id`;
+    return { ...base, mode: "client", rows: detailedRows(ranked), total: null, summary: null };
   }
 
   const ranked = rankedInspections(heatmapWhere(params));
   const inBasis = params.basis === "latest" ? Prisma.sql`r."rankInService" = 1` : Prisma.sql`true`;
   const offset = (params.page - 1) * HEATMAP_PAGE_SIZE;
-  const [page, parts] = await Promise.all([
-    database.$queryRaw<RankedRow[]>`
-      select ${ROW_COLUMNS} from ${ranked} r where ${inBasis}
-      ${orderBy(params)} limit ${HEATMAP_PAGE_SIZE} offset ${offset}`,
-    database.$queryRaw<{ part: "total" | "framework" | "rated"; key: string | null; rating: string | null; n: number }[]>`
-      with sel as materialized (select r.id, r."frameworkCode" from ${ranked} r where ${inBasis})
+  // The page (with its rows' details) and the summary of every selected row, in one statement;
+  // `one` keeps the summary when the page lies past the end.
+  const result = await database.$queryRaw<(Partial<DetailedRow> & { parts: Part[] | null })[]>`
+    with sel as materialized (select r.* from ${ranked} r where ${inBasis}),
+    page as (
+      select ${ROW_COLUMNS}, ${DETAIL_COLUMNS}, row_number() over (${orderBy(params)}) as position
+      from sel r ${orderBy(params)} limit ${HEATMAP_PAGE_SIZE} offset ${offset}
+    ),
+    parts as (
       select 'total'::text as part, null::text as key, null::text as rating, count(*)::int as n from sel
       union all
       select 'framework', "frameworkCode", null, count(*)::int from sel group by 2
       union all
       select 'rated', st.code, sr.rating::text, count(*)::int
       from sel join "StandardRating" sr on sr."inspectionId" = sel.id join "Standard" st on st.id = sr."standardId"
-      group by 2, 3`,
-  ]);
-  const { ratings, figures } = await ratingsAndFigures(page.map((r) => r.id), database);
+      group by 2, 3
+    )
+    select one.parts, page.* from (select (select jsonb_agg(to_jsonb(p)) from parts p) as parts) one
+    left join page on true
+    order by page.position`;
+  const parts = result[0]?.parts ?? [];
+  const page = result.filter((r): r is DetailedRow & { parts: Part[] | null } => r.id !== null && r.id !== undefined);
   const frameworkCounts = new Map(parts.filter((p) => p.part === "framework").map((p) => [p.key!, p.n]));
   const summary = Object.fromEntries(
     columns.map((c) => {
@@ -203,7 +221,7 @@ export async function heatmapView(
     }),
   );
   const total = parts.find((p) => p.part === "total")?.n ?? 0;
-  return { ...base, mode: "server", rows: toRows(page, ratings, figures), total, summary };
+  return { ...base, mode: "server", rows: detailedRows(page), total, summary };
 }
 
 /**
@@ -276,13 +294,17 @@ export async function heatmapPacked(database: Db = defaultDb()): Promise<PackedH
   return { codes, services, frameworks, inspections };
 }
 
-/** One inspection's key-question figures, if the public may see it; null otherwise. Two round trips at most. */
+/** One inspection's key-question figures, if the public may see it; null otherwise. One statement. */
 export async function heatmapFigures(inspectionId: number, database: Db = defaultDb()): Promise<HeatmapRow["figures"] | null> {
-  const visible = await database.$queryRaw<{ id: number }[]>`
-    select i.id from "Inspection" i where i.id = ${inspectionId} and ${Prisma.raw(publicInspectionSql("i"))}`;
-  if (visible.length === 0) return null;
-  const { figures } = await ratingsAndFigures([inspectionId], database);
+  const [row] = await database.$queryRaw<{ visible: boolean; figures: FigureEntry[] | null }[]>`
+    select exists (select 1 from "Inspection" i where i.id = ${inspectionId} and ${Prisma.raw(publicInspectionSql("i"))}) as visible,
+      (select jsonb_agg(jsonb_build_object('code', st.code, 'area', kq.area, 'percent', kr."percentYes"))
+         from "KeyQuestionResult" kr
+         join "KeyQuestion" kq on kq.id = kr."keyQuestionId"
+         join "Standard" st on st.id = kq."standardId"
+         where kr."inspectionId" = ${inspectionId}) as figures`;
+  if (!row?.visible) return null;
   const out: HeatmapRow["figures"] = {};
-  for (const { code, area, percent } of figures) (out[code] ??= [null, null, null])[AREA_INDEX[area]] = percent;
+  for (const { code, area, percent } of row.figures ?? []) (out[code] ??= [null, null, null])[AREA_INDEX[area]] = percent;
   return out;
 }

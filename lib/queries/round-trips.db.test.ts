@@ -8,6 +8,8 @@ import { createTestDatabase, type TestDatabase } from "../db/test-database";
 import { countingClient, type CountingClient } from "../db/testing/statement-count";
 import { generateSynthetic } from "../synthetic/generate";
 import { apiInspections, apiService, apiStandards } from "./api";
+import { heatmapFigures, heatmapPacked, heatmapView } from "./heatmap";
+import { DEFAULT_HEATMAP_PARAMS } from "./heatmap-filters";
 import type { AreaFilters } from "./national-filters";
 import { LISTED_WHOLE_UP_TO, SERVICES_PER_BAND, standardBand, standardView } from "./standards";
 
@@ -88,6 +90,22 @@ describe("statements per page, small and large synthetic datasets", () => {
     expect(unknown.large).toBeNull();
     const standards = await statementsOf("standards", (c) => apiStandards(undefined, c.db));
     expect(standards.large).toEqual(standards.small);
+  });
+
+  it("/heatmap and /heatmap/rows: at most three statements, in either mode", async () => {
+    // The small dataset is drawn in the browser (every row sent), the large one a page at a time by the server.
+    const view = await statementsOf("heatmap", (c) => heatmapView(DEFAULT_HEATMAP_PARAMS, c.db, { clientRowLimit: 400 }));
+    expect(view.small.mode).toBe("client");
+    expect(view.large.mode).toBe("server");
+    expect(view.large.rows.some((r) => Object.keys(r.ratings).length > 0 && Object.keys(r.figures).length > 0)).toBe(true);
+    const past = await statementsOf("heatmap past the end", (c) => heatmapView({ ...DEFAULT_HEATMAP_PARAMS, page: 999 }, c.db, { clientRowLimit: 0 }));
+    expect(past.large.rows).toEqual([]);
+    expect(past.large.total).toBe(view.large.total);
+    await statementsOf("heatmap rows, packed", (c) => heatmapPacked(c.db));
+    const id = view.large.rows.find((r) => Object.keys(r.figures).length > 0)!.id;
+    const figures = await statementsOf("one inspection's figures", (c) => heatmapFigures(c === clients.large ? id : -1, c.db));
+    expect(figures.small).toBeNull();
+    expect(figures.large).toEqual(view.large.rows.find((r) => r.id === id)!.figures);
   });
 
   it("/standards/<code>: two statements side by side, band lists bounded", async () => {
