@@ -8,7 +8,7 @@
 //   latest-per-service rule, the sort and the paging run in SQL and only one
 //   page of rows is sent, with the distribution of every column over all
 //   matching rows.
-// Either way a fixed number of round trips: at most six.
+// Either way a fixed number of round trips: at most three (two side by side, then one).
 import { db as defaultDb, type Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import type { KeyQuestionArea } from "../domain/frameworks";
