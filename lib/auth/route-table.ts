@@ -112,6 +112,8 @@ export const ROUTES: RouteEntry[] = [
   { kind: "page", method: "GET", route: "/standards", path: () => "/standards", public: true, access: everyone("ok") },
   { kind: "page", method: "GET", route: "/standards/[code]", path: () => "/standards/3.1", public: true, access: everyone("ok") },
   { kind: "page", method: "GET", route: "/standards/[code] (unknown)", path: () => "/standards/9.9", public: true, access: everyone("not-found") },
+  { kind: "page", method: "GET", route: "/standards/[code]/bands/[band]", path: () => "/standards/3.1/bands/inadequate", public: true, access: everyone("ok") },
+  { kind: "page", method: "GET", route: "/standards/[code]/bands/[band] (unknown band)", path: () => "/standards/3.1/bands/excellent", public: true, access: everyone("not-found") },
   { kind: "page", method: "GET", route: "/compare", path: (p) => `/compare?services=${p.ownSlug},${p.otherSlug}`, public: true, access: everyone("ok") },
   { kind: "sitemap", method: "GET", route: "/sitemap.xml", path: () => "/sitemap.xml", public: true, access: everyone("ok") },
   { kind: "page", method: "GET", route: "/robots.txt", path: () => "/robots.txt", public: true, access: everyone("ok") },
