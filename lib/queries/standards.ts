@@ -162,10 +162,10 @@ function countedSql(code: string, filters: AreaFilters): Prisma.Sql {
   )`;
 }
 
-/** A band's entries in name order (newest first for the same name), as JSON objects (alias `c` = counted). */
+/** A band's entry as a JSON object (alias `c`), built only for the entries listed; BAND_ORDER_X (alias `x`) is their order: by name, newest first for the same name. */
 const BAND_ENTRY_JSON = Prisma.sql`jsonb_build_object('id', c.id, 'slug', c.slug, 'name', c.name, 'frameworkCode', c."frameworkCode",
   'publishedOn', c."publishedOn", 'publishedOnPrecision', c."publishedOnPrecision", 'rating', c.rating)`;
-const BAND_ORDER = Prisma.sql`c.name, c."sortTime" desc nulls last, c.id desc`;
+const BAND_ORDER_X = Prisma.sql`x.name, x."sortTime" desc nulls last, x.id desc`;
 
 function bandEntry(r: BandRow): BandEntry {
   return {
@@ -224,12 +224,11 @@ export async function standardView(code: string, filters: AreaFilters, database:
         (select jsonb_agg(to_jsonb(x)) from (
           select c."publishedYear" as year, c.rating, count(*)::int as count from counted c group by 1, 2
         ) x) as "yearRows",
-        (select jsonb_agg(x.entry order by x.place) from (
-          select ${BAND_ENTRY_JSON} as entry,
-            row_number() over (partition by c.rating order by ${BAND_ORDER}) as place,
-            count(*) over (partition by c.rating) as "bandTotal"
-          from counted c
-        ) x where x.place <= ${listedSql(Prisma.sql`x."bandTotal"`)}) as "bandRows",
+        (select jsonb_agg(${BAND_ENTRY_JSON} order by c.place) from (
+          select x.*, row_number() over (partition by x.rating order by ${BAND_ORDER_X}) as place,
+            count(*) over (partition by x.rating) as "bandTotal"
+          from counted x
+        ) c where c.place <= ${listedSql(Prisma.sql`c."bandTotal"`)}) as "bandRows",
         (select jsonb_agg(to_jsonb(x)) from (
           select area, count(*)::int as n,
             percentile_cont(0.5) within group (order by percent) as median,
@@ -381,10 +380,10 @@ export async function standardBand(
     database.$queryRaw<{ total: number; entries: BandRow[] | null }[]>`
       with band as materialized (select c.* from ${countedSql(code, filters)} c where ${bandRatingSql(rating)})
       select (select count(*)::int from band) as total,
-        (select jsonb_agg(x.entry order by x.place) from (
-          select ${BAND_ENTRY_JSON} as entry, row_number() over (order by ${BAND_ORDER}) as place
-          from band c order by place limit ${BAND_PAGE_SIZE} offset ${(page - 1) * BAND_PAGE_SIZE}
-        ) x) as entries`,
+        (select jsonb_agg(${BAND_ENTRY_JSON} order by c.place) from (
+          select x.*, row_number() over (order by ${BAND_ORDER_X}) as place
+          from band x order by place limit ${BAND_PAGE_SIZE} offset ${(page - 1) * BAND_PAGE_SIZE}
+        ) c) as entries`,
   ]);
   const info = standards.find((s) => s.code === code);
   if (!info) return null;
