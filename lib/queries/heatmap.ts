@@ -103,15 +103,20 @@ function orderBy(p: HeatmapParams): Prisma.Sql {
  * row's own statement (alias `r`), so that rows and their details are one
  * round trip rather than three.
  */
+/** An inspection's key-question figures as a JSON list of { code, area, percent } (null when it has none). */
+function figureListSql(inspectionId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(select jsonb_agg(jsonb_build_object('code', st.code, 'area', kq.area, 'percent', kr."percentYes"))
+     from "KeyQuestionResult" kr
+     join "KeyQuestion" kq on kq.id = kr."keyQuestionId"
+     join "Standard" st on st.id = kq."standardId"
+     where kr."inspectionId" = ${inspectionId})`;
+}
+
 const DETAIL_COLUMNS = Prisma.sql`
   (select jsonb_agg(jsonb_build_object('code', st.code, 'rating', sr.rating))
      from "StandardRating" sr join "Standard" st on st.id = sr."standardId"
      where sr."inspectionId" = r.id) as "ratingList",
-  (select jsonb_agg(jsonb_build_object('code', st.code, 'area', kq.area, 'percent', kr."percentYes"))
-     from "KeyQuestionResult" kr
-     join "KeyQuestion" kq on kq.id = kr."keyQuestionId"
-     join "Standard" st on st.id = kq."standardId"
-     where kr."inspectionId" = r.id) as "figureList"`;
+  ${figureListSql(Prisma.sql`r.id`)} as "figureList"`;
 
 type FigureEntry = { code: string; area: KeyQuestionArea; percent: number };
 type DetailedRow = RankedRow & { ratingList: { code: string; rating: string }[] | null; figureList: FigureEntry[] | null };
@@ -298,11 +303,7 @@ export async function heatmapPacked(database: Db = defaultDb()): Promise<PackedH
 export async function heatmapFigures(inspectionId: number, database: Db = defaultDb()): Promise<HeatmapRow["figures"] | null> {
   const [row] = await database.$queryRaw<{ visible: boolean; figures: FigureEntry[] | null }[]>`
     select exists (select 1 from "Inspection" i where i.id = ${inspectionId} and ${Prisma.raw(publicInspectionSql("i"))}) as visible,
-      (select jsonb_agg(jsonb_build_object('code', st.code, 'area', kq.area, 'percent', kr."percentYes"))
-         from "KeyQuestionResult" kr
-         join "KeyQuestion" kq on kq.id = kr."keyQuestionId"
-         join "Standard" st on st.id = kq."standardId"
-         where kr."inspectionId" = ${inspectionId}) as figures`;
+      ${figureListSql(Prisma.sql`${inspectionId}::int`)} as figures`;
   if (!row?.visible) return null;
   const out: HeatmapRow["figures"] = {};
   for (const { code, area, percent } of row.figures ?? []) (out[code] ??= [null, null, null])[AREA_INDEX[area]] = percent;
