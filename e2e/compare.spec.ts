@@ -13,7 +13,15 @@ test("compare shows two services side by side", async ({ page }) => {
   await expect(grid.locator('tr[data-standard="4.1"] td[data-service="dorset-combined-yos"]')).toContainText("Good");
   // Key questions: one grouped-bar chart per key question, each with its table.
   await expectEveryChartHasItsTable(page, 3);
-  await expect(page.locator('figure[data-chart="compare-desistance"] .recharts-bar-rectangle').first()).toBeVisible();
+  const desistance = page.locator('figure[data-chart="compare-desistance"]');
+  await expect(desistance.locator("[data-grouped-bars] rect").first()).toBeVisible();
+  // Each bar is named for screen readers and as long as its figure in the table; a missing figure draws no bar and says so.
+  const bar = desistance.getByRole("img", { name: /^2\.1 Court: assessment: Wiltshire \d+%$/ });
+  await expect(bar).toHaveCount(1);
+  const value = Number((await bar.getAttribute("aria-label"))!.match(/(\d+)%$/)![1]);
+  await expect(desistance.locator("table tbody tr").first()).toContainText(`${value}%`);
+  expect(await bar.getAttribute("width")).toBe(`${value}%`);
+  await expect(desistance.locator("[data-grouped-bars] text", { hasText: "B: not recorded" }).first()).toBeVisible();
   await expect(page.locator('figure[data-chart="compare-safety_of_others"]')).toContainText("only Wiltshire has figures recorded");
 });
 

@@ -138,6 +138,32 @@ test("ticked rows open together in the comparison", async ({ page }) => {
   await expect(link).toHaveAttribute("href", `/compare?services=${slugs.join(",")}`);
 });
 
+test("ticked rows open in the comparison without JavaScript too, and the table is drawn on the server", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/services?q=york");
+  await expect(page.getByTestId("explorer-table").locator("th[aria-sort]")).toHaveCount(1);
+  const boxes = page.locator("tbody input[type=checkbox]");
+  await boxes.nth(0).check();
+  await boxes.nth(1).check();
+  const slugs = await page.locator("tbody tr[data-service]").evaluateAll((trs) => trs.slice(0, 2).map((tr) => tr.getAttribute("data-service")!));
+  await page.getByRole("button", { name: "Compare the ticked services" }).click();
+  await expect(page).toHaveURL(new RegExp(`/compare\\?services=${slugs[0]}&services=${slugs[1]}$`));
+  await expect(page.locator('table[data-compare="scores"] tr[data-service]')).toHaveCount(2);
+  await context.close();
+});
+
+test("the header box ticks every row, and Clear unticks them", async ({ page }) => {
+  await page.goto("/services?q=york");
+  const boxes = page.locator("tbody input[type=checkbox]");
+  const count = await boxes.count();
+  await page.getByLabel("Select every service on this page to compare").check();
+  await expect(page.getByRole("link", { name: `Compare ${Math.min(count, 10)} selected services` })).toBeVisible();
+  await page.getByRole("button", { name: `Clear selection (${count})` }).click();
+  await expect(page.getByText("Tick two or more services to compare them.")).toBeVisible();
+  expect(await boxes.evaluateAll((els) => els.filter((e) => (e as HTMLInputElement).checked).length)).toBe(0);
+});
+
 test("the column chooser adds a standard's column, kept in the URL", async ({ page }) => {
   await page.goto("/services");
   await page.getByText(/Choose standard columns/).click();

@@ -1,29 +1,23 @@
-"use client";
-// The services explorer's table (TanStack Table v9). The server filters, sorts
-// and pages (the URL holds that state); the table renders the page it is given,
-// shows which column it is sorted by, and keeps the rows chosen for comparison.
+// The services explorer's table (TanStack Table v9), drawn on the server. The
+// server filters, sorts and pages (the URL holds that state); TanStack builds
+// the header groups, rows and cells of the page it is given and says which
+// column it is sorted by. Nothing of it is sent to the browser: the one part
+// that runs there is the comparison selection (CompareSelection), whose
+// checkboxes are plain form fields here.
 import Link from "next/link";
-import { useMemo, useState } from "react";
-import {
-  createColumnHelper,
-  rowSelectionFeature,
-  rowSortingFeature,
-  tableFeatures,
-  useTable,
-  type RowSelectionState,
-  type SortingState,
-} from "@tanstack/react-table";
+import { constructTable, createColumnHelper, rowSortingFeature, tableFeatures, type SortingState } from "@tanstack/react-table";
+import { storeReactivityBindings } from "@tanstack/table-core/store-reactivity-bindings";
 import { columnsInView, type ExplorerColumn } from "@/components/explorer/columns";
+import { COMPARE_FORM_ID, CompareBar, SelectAllBox } from "@/components/explorer/CompareSelection";
 import { RatingKey } from "@/components/glossary/RatingKey";
 import { RatingBadge } from "@/components/rating/RatingBadge";
 import { sortHref, type ExplorerState } from "@/lib/api/explorer-url";
 import type { ExplorerRow } from "@/lib/queries/explorer";
 
-const features = tableFeatures({ rowSortingFeature, rowSelectionFeature });
+// A table built once per request on the server, so its state needs no React
+// reactivity: TanStack's own store bindings (the same core useTable wraps).
+const features = tableFeatures({ coreReactivityFeature: storeReactivityBindings(), rowSortingFeature });
 const helper = createColumnHelper<typeof features, ExplorerRow>();
-
-/** Services selected for comparison open /compare with at most this many. */
-const MAX_COMPARE = 10;
 
 function NotRecorded({ label = "not recorded" }: { label?: string }) {
   return (
@@ -84,82 +78,29 @@ export function ExplorerTable({
   state: ExplorerState;
   caption: string;
 }) {
-  const columns = useMemo(() => {
-    const inView = columnsInView(state.cols);
-    return helper.columns([
-      helper.display({
-        id: "select",
-        header: ({ table }) => (
-          <input
-            type="checkbox"
-            aria-label="Select every service on this page to compare"
-            className="h-4 w-4"
-            checked={table.getIsAllPageRowsSelected()}
-            ref={(el) => {
-              if (el) el.indeterminate = !table.getIsAllPageRowsSelected() && table.getIsSomePageRowsSelected();
-            }}
-            onChange={table.getToggleAllPageRowsSelectedHandler()}
-          />
-        ),
-        cell: ({ row }) => (
-          <input
-            type="checkbox"
-            aria-label={`Select ${row.original.name} to compare`}
-            className="h-4 w-4"
-            checked={row.getIsSelected()}
-            onChange={row.getToggleSelectedHandler()}
-          />
-        ),
-      }),
-      ...inView.map((column) =>
-        helper.accessor((row) => column.text(row), {
-          id: column.id,
-          header: column.header,
-          enableSorting: column.sortKey !== null,
-          cell: ({ row }) => <Cell column={column} row={row.original} />,
-        }),
-      ),
-    ]);
-  }, [state.cols]);
-  const byId = useMemo(() => new Map(columnsInView(state.cols).map((c) => [c.id, c])), [state.cols]);
-  const sorting: SortingState = useMemo(
-    () => [{ id: state.sort === "name" ? "name" : state.sort, desc: state.dir === "desc" }],
-    [state.sort, state.dir],
-  );
-  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
-
-  const table = useTable({
+  const inView = columnsInView(state.cols);
+  const byId = new Map(inView.map((c) => [c.id, c]));
+  const columns = helper.columns([
+    helper.display({ id: "select", header: "select" }),
+    ...inView.map((column) =>
+      helper.accessor((row) => column.text(row), { id: column.id, header: column.header, enableSorting: column.sortKey !== null }),
+    ),
+  ]);
+  const sorting: SortingState = [{ id: state.sort === "name" ? "name" : state.sort, desc: state.dir === "desc" }];
+  const table = constructTable({
     features,
     columns,
     data: rows,
     getRowId: (row) => row.slug,
     manualSorting: true,
-    state: { sorting, rowSelection },
+    state: { sorting },
     // Sorting happens on the server: the header links change the URL.
     onSortingChange: () => {},
-    onRowSelectionChange: setRowSelection,
   });
-
-  const selected = table.getSelectedRowIds();
-  const compareHref = `/compare?services=${selected.slice(0, MAX_COMPARE).join(",")}`;
 
   return (
     <div className="space-y-3">
-      <div className="flex flex-wrap items-center gap-3" aria-live="polite">
-        {selected.length >= 2 ? (
-          <Link href={compareHref} className="rounded bg-brand px-3 py-2 font-semibold text-white no-underline">
-            Compare {Math.min(selected.length, MAX_COMPARE)} selected services
-          </Link>
-        ) : (
-          <span className="text-gray-700">Tick two or more services to compare them.</span>
-        )}
-        {selected.length > MAX_COMPARE && <span>Only the first {MAX_COMPARE} are compared.</span>}
-        {selected.length > 0 && (
-          <button type="button" className="underline" onClick={() => setRowSelection({})}>
-            Clear selection ({selected.length})
-          </button>
-        )}
-      </div>
+      <CompareBar />
       <RatingKey />
       <div className="max-h-[75vh] overflow-auto rounded border border-gray-300" tabIndex={0} role="region" aria-label={caption}>
         <table className="w-full border-collapse text-left text-sm" data-testid="explorer-table">
@@ -170,6 +111,7 @@ export function ExplorerTable({
                 {group.headers.map((header) => {
                   const column = byId.get(header.column.id);
                   const sorted = header.column.getIsSorted();
+                  const heading = header.column.id === "select" ? <SelectAllBox /> : column?.header;
                   return (
                     <th
                       key={header.id}
@@ -180,7 +122,7 @@ export function ExplorerTable({
                     >
                       {column?.sortKey ? (
                         <Link href={sortHref(state, column.sortKey)} className="text-gray-900" title={column.description} scroll={false}>
-                          <table.FlexRender header={header} />
+                          {heading}
                           <span aria-hidden="true" className="ml-1 inline-block w-3">
                             {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
                           </span>
@@ -189,7 +131,7 @@ export function ExplorerTable({
                           </span>
                         </Link>
                       ) : (
-                        <table.FlexRender header={header} />
+                        heading
                       )}
                     </th>
                   );
@@ -202,14 +144,29 @@ export function ExplorerTable({
               <tr key={row.id} data-service={row.id} className="border-b border-gray-200 bg-white align-top odd:bg-gray-50">
                 {row.getAllCells().map((cell) => {
                   const column = byId.get(cell.column.id);
-                  const text = column ? (column.text(row.original) ?? "") : undefined;
-                  return column?.kind === "service" ? (
+                  if (!column) {
+                    return (
+                      <td key={cell.id} className="px-2 py-2" data-column={cell.column.id}>
+                        {/* A field of the comparison form (CompareSelection), which works without JavaScript. */}
+                        <input
+                          type="checkbox"
+                          name="services"
+                          value={row.original.slug}
+                          form={COMPARE_FORM_ID}
+                          aria-label={`Select ${row.original.name} to compare`}
+                          className="h-4 w-4"
+                        />
+                      </td>
+                    );
+                  }
+                  const text = column.text(row.original) ?? "";
+                  return column.kind === "service" ? (
                     <th key={cell.id} scope="row" className="sticky left-0 z-[1] min-w-32 bg-inherit px-2 py-2 text-left font-normal" data-export={text} data-column={cell.column.id}>
-                      <table.FlexRender cell={cell} />
+                      <Cell column={column} row={row.original} />
                     </th>
                   ) : (
                     <td key={cell.id} className="px-2 py-2" data-export={text} data-column={cell.column.id}>
-                      <table.FlexRender cell={cell} />
+                      <Cell column={column} row={row.original} />
                     </td>
                   );
                 })}
