@@ -31,9 +31,21 @@ if (!only || only === "e2e") {
 let passed = 0;
 let failed = 0;
 if (existsSync(vitestJson)) {
-  const v = JSON.parse(readFileSync(vitestJson, "utf8")) as { numPassedTests: number; numFailedTests: number };
+  const v = JSON.parse(readFileSync(vitestJson, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    testResults: { name: string; status: string; assertionResults: { status: string }[] }[];
+  };
   passed += v.numPassedTests;
   failed += v.numFailedTests;
+  // A file that fails before its tests run (a beforeAll, an import) reports its
+  // tests as skipped, not failed: count each such file as one failure, by name.
+  for (const file of v.testResults) {
+    if (file.status === "failed" && !file.assertionResults.some((a) => a.status === "failed")) {
+      failed += 1;
+      console.log(`failed before its tests ran: ${path.relative(projectRoot, file.name)}`);
+    }
+  }
 }
 if (existsSync(e2eJson)) {
   const p = JSON.parse(readFileSync(e2eJson, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number } };

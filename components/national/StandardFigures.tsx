@@ -7,12 +7,10 @@ import { GroupedBarsChart } from "@/components/charts/GroupedBarsChart";
 import { NotDrawn } from "@/components/charts/NotDrawn";
 import { RatingBarsChart } from "@/components/charts/RatingBarsChart";
 import { ratingBarData, ratingTable } from "@/components/charts/rating-table";
-import { RatingBadge } from "@/components/rating/RatingBadge";
 import { keyQuestionAreaLabel } from "@/lib/domain/frameworks";
-import { ratingLabel } from "@/lib/domain/rating";
 import { MIN_N } from "@/lib/queries/national-distribution";
 import { areaPhrase } from "@/lib/queries/national-filters";
-import { LOW_FIGURE, SERVICES_PER_BAND, type StandardView } from "@/lib/queries/standards";
+import { LOW_FIGURE, type StandardView } from "@/lib/queries/standards";
 import { frameworkHeadline, trendHeadline } from "./headlines";
 import { AREA_SERIES } from "./key-question-series";
 import { standardLabel } from "./standard-label";
@@ -64,55 +62,6 @@ export function ByYearFigure({ v }: { v: StandardView }) {
     >
       <RatingBarsChart data={ratingBarData(rows)} label={`Ratings of ${label} by year, as 100% stacked bars`} labelWidth={170} />
     </ChartFigure>
-  );
-}
-
-export function BandLists({ v }: { v: StandardView }) {
-  return (
-    <div className="grid gap-4 md:grid-cols-2">
-      {v.bands.map((band) => {
-        const id = `band-${band.rating ?? "not-recorded"}`;
-        const title = band.rating ? ratingLabel(band.rating) : "Not recorded";
-        const list = (
-          <ul className="columns-1 text-sm sm:columns-2">
-            {band.entries.map((e) => (
-              <li key={e.inspectionId} className="break-inside-avoid py-0.5">
-                <Link href={`/services/${e.slug}`}>{e.name}</Link>{" "}
-                <span className="text-gray-700">
-                  ({e.published ?? "date not recorded"}, {e.frameworkCode})
-                </span>
-              </li>
-            ))}
-          </ul>
-        );
-        return (
-          <section key={id} aria-labelledby={id} className="space-y-2 rounded border border-gray-300 p-3" data-band={band.rating ?? "NOT_RECORDED"}>
-            <h3 id={id} className="flex flex-wrap items-center gap-2 text-lg font-bold">
-              <RatingBadge rating={band.rating} size="sm" />
-              <span>
-                {band.total} {band.total === 1 ? "inspection" : "inspections"}
-                <span className="sr-only"> {band.rating ? `rated ${title}` : "with this rating not recorded"}</span>
-              </span>
-            </h3>
-            {band.total === 0 ? (
-              <p className="text-sm text-gray-700">None.</p>
-            ) : band.rating === null ? (
-              <details>
-                <summary className="cursor-pointer text-sm font-semibold text-brand">Show the services whose rating for this standard was not recorded</summary>
-                {list}
-              </details>
-            ) : (
-              list
-            )}
-            {band.total > band.entries.length && (
-              <p className="text-sm text-gray-700">
-                The first {SERVICES_PER_BAND} by name are listed; {band.total - band.entries.length} more are not.
-              </p>
-            )}
-          </section>
-        );
-      })}
-    </div>
   );
 }
 
