@@ -50,3 +50,19 @@ export function compareDataVersions(a: string, b: string): number {
   }
   return 0;
 }
+
+// The newest version the page cache of this process has read (scripts/serve.ts reads it
+// before answering a cacheable request, from the same DATABASE_URL as the app's client).
+// The memo of published figures never uses an older one than this: a page the cache
+// stores under a version must not carry figures kept from before it.
+const served = globalThis as unknown as { yjsServedDataVersion?: string };
+
+/** Called by the page cache's watcher after each read. */
+export function noteServedDataVersion(version: string): void {
+  served.yjsServedDataVersion = version;
+}
+
+/** The version the page cache read last, or null when it has read none (cache off, or another process). */
+export function servedDataVersion(): string | null {
+  return served.yjsServedDataVersion ?? null;
+}

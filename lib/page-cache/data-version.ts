@@ -5,7 +5,7 @@
 // it at most once per `intervalMs` (one small query, shared by every request
 // arriving meanwhile) and drops its stored pages when it changes.
 import pg from "pg";
-import { readDataVersion } from "../db/public-data-version";
+import { noteServedDataVersion, readDataVersion } from "../db/public-data-version";
 
 // The one read of the version is shared with the memo of published figures (lib/db/public-data-version.ts).
 export { readDataVersion };
@@ -51,6 +51,7 @@ export class DataVersionWatcher implements DataVersionSource {
           this.failing = false;
           const previous = this.version;
           this.version = next;
+          noteServedDataVersion(next); // the app's memo of published figures never uses an older one
           if (previous !== null && previous !== next) this.onChange(previous, next);
           return next;
         },

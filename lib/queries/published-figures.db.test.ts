@@ -231,3 +231,59 @@ describe("the memo of published figures", () => {
     expect(publishedFigures(test.db)).toBe(publishedFigures(test.db));
   });
 });
+
+describe("the memo of the app's client and the page cache", () => {
+  it("never uses an older version than the page cache of the process read", async () => {
+    const db = test.db;
+    const served: { version: string | null } = { version: null };
+    // An interval long enough that the memo's own read stays the first one throughout.
+    const memo = new PublishedFiguresMemo(() => readPublicDataVersion(db), 60_000, () => served.version);
+    const wiltshire = await db.inspection.findFirstOrThrow({ where: { service: { slug: "wiltshire" }, visibility: "PUBLISHED" } });
+    const read = () => readPublishedComparison(db);
+    const inadequate = (f: Awaited<ReturnType<typeof read>>) =>
+      f.areas.overall.filter((o) => o.level === "nation" && o.area === "ENGLAND" && o.rating === "INADEQUATE").reduce((s, o) => s + o.n, 0);
+    const before = await memo.get("comparison", read);
+    try {
+      await db.inspection.update({ where: { id: wiltshire.id }, data: { overallRating: "INADEQUATE" } });
+      // The page cache reads the new version and drops its pages; the next render must not take the kept figures.
+      served.version = await readPublicDataVersion(db);
+      const after = await memo.get("comparison", read);
+      expect(inadequate(after)).toBe(inadequate(before) + 1);
+      expect(memo.keptVersion).toBe(served.version);
+    } finally {
+      await db.inspection.update({ where: { id: wiltshire.id }, data: { overallRating: "GOOD" } });
+    }
+  });
+
+  it("is wired for the app's shared client only", async () => {
+    const { db: appDb, isAppClient } = await import("../db/client");
+    const { noteServedDataVersion } = await import("../db/public-data-version");
+    const saved = process.env.DATABASE_URL;
+    process.env.DATABASE_URL = test.url;
+    const app = appDb();
+    try {
+      expect(isAppClient(app)).toBe(true);
+      expect(isAppClient(test.db)).toBe(false);
+      const kept = await publishedProgrammeStandards(app);
+      const current = await readPublicDataVersion(app);
+      expect(publishedFigures(app).keptVersion).toBe(current);
+      // A newer version noted by the page cache (one more write than now) is taken over the memo's own read.
+      const [counter, ...rest] = current.split(".");
+      noteServedDataVersion([Number(counter) + 1, ...rest].join("."));
+      let computed = 0;
+      await publishedFigures(app).get("standards of the 2018/2021 programme", async () => {
+        computed += 1;
+        return kept;
+      });
+      expect(computed).toBe(1);
+      // A test's own client ignores it.
+      await publishedProgrammeStandards(test.db);
+      expect(publishedFigures(test.db).keptVersion).toBe(current);
+    } finally {
+      process.env.DATABASE_URL = saved;
+      (globalThis as { yjsServedDataVersion?: string }).yjsServedDataVersion = undefined;
+      await app.$disconnect();
+      (globalThis as { yjsPrisma?: unknown }).yjsPrisma = undefined;
+    }
+  });
+});

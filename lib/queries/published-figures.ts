@@ -15,11 +15,13 @@
 //   or a newer one, never an older one.
 // - The version is read at most once per second per instance (one small query
 //   shared by the renders meanwhile), or comes with a render's own statement
-//   (the scorecard's), which then costs no round trip at all.
+//   (the scorecard's), which then costs no round trip at all. Never older than
+//   the page cache's read of it (lib/page-cache/data-version.ts notes it), so a
+//   page stored under a version never carries figures from before it.
 // - Bounded: only the newest version's figures are kept, at most MAX_ENTRIES of them.
-import type { Db } from "../db/client";
+import { isAppClient, type Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
-import { checkedVersion, compareDataVersions, dataVersionSql, timestampLiteral } from "../db/public-data-version";
+import { checkedVersion, compareDataVersions, dataVersionSql, servedDataVersion, timestampLiteral } from "../db/public-data-version";
 
 /** Anything that sends a Prisma tagged statement: the app's client or a test's. */
 export type SqlReader = Pick<Db, "$queryRaw">;
@@ -53,10 +55,26 @@ export class PublishedFiguresMemo {
   constructor(
     private readonly readVersion: () => Promise<string>,
     private readonly intervalMs = VERSION_INTERVAL_MS,
+    /** A version read elsewhere in the process from the same database (the page cache's), or null. */
+    private readonly readElsewhere: () => string | null = () => null,
   ) {}
 
-  /** The version, read again when the last read is older than the interval; null when it cannot be read. */
-  version(): Promise<string | null> {
+  /**
+   * The version: this memo's own read (again when the last one is older than the
+   * interval) or the one read elsewhere (the page cache's), whichever is newer, so a
+   * page the cache stores under a version never carries figures kept from before it.
+   * Null when it cannot be read.
+   */
+  async version(): Promise<string | null> {
+    const own = await this.ownVersion();
+    const elsewhere = this.readElsewhere();
+    if (own === null || elsewhere === null || compareDataVersions(elsewhere, own) <= 0) return own;
+    if (process.env.PAGE_CACHE_DEBUG) console.log(`[published figures] the page cache read a newer version (${elsewhere}) than this memo (${own}): using it`);
+    this.seen(elsewhere);
+    return elsewhere;
+  }
+
+  private ownVersion(): Promise<string | null> {
     if (this.reading) return this.reading;
     if (performance.now() - this.checkedAt < this.intervalMs) return Promise.resolve(this.lastVersion);
     this.reading = this.readVersion()
@@ -141,7 +159,8 @@ export function publishedFigures(database: SqlReader): PublishedFiguresMemo {
   registry.yjsPublishedFigures ??= new WeakMap();
   let memo = registry.yjsPublishedFigures.get(database);
   if (!memo) {
-    memo = new PublishedFiguresMemo(() => readPublicDataVersion(database));
+    // The app's client reads the same database as the page cache: never an older version than the cache's.
+    memo = new PublishedFiguresMemo(() => readPublicDataVersion(database), VERSION_INTERVAL_MS, isAppClient(database) ? servedDataVersion : undefined);
     registry.yjsPublishedFigures.set(database, memo);
   }
   return memo;
