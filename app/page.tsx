@@ -2,14 +2,14 @@ import Link from "next/link";
 import { AreaFilterFields, FilterForm } from "@/components/national/FilterForm";
 import { KeyQuestionsFigure, OverallFigure, RegionsFigure, StandardsFigure, YearsFigure } from "@/components/national/OverviewFigures";
 import { PlaceSearchForm } from "@/components/services/PlaceSearchForm";
-import { nationalOverview } from "@/lib/queries/national";
+import { publishedNationalOverview } from "@/lib/queries/national";
 import { areaPhrase, areaQuery, parseAreaFilters } from "@/lib/queries/national-filters";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const filters = parseAreaFilters(await searchParams);
-  const overview = await nationalOverview(filters);
+  const overview = await publishedNationalOverview(filters);
   const query = areaQuery(filters).toString();
   const inspections = overview.inspections.STANDARDS_2018_2021 + overview.inspections.PROGRAMME_2025;
 

@@ -63,3 +63,8 @@ export function db(): PrismaClient {
   }
   return globalForPrisma.yjsPrisma;
 }
+
+/** Whether `database` is the app's shared client (built from DATABASE_URL), not a script's or a test's own. */
+export function isAppClient(database: object): boolean {
+  return globalForPrisma.yjsPrisma === database;
+}

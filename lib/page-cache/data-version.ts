@@ -5,20 +5,10 @@
 // it at most once per `intervalMs` (one small query, shared by every request
 // arriving meanwhile) and drops its stored pages when it changes.
 import pg from "pg";
+import { noteServedDataVersion, readDataVersion } from "../db/public-data-version";
 
-/** One read: the trigger's counter and the lifted embargoes, by the app's clock and by the database's. */
-const VERSION_SQL = `select v."version"::text as version,
-  (select count(*) from "Inspection" where "visibility" = 'EMBARGOED' and "embargoUntil" <= ($1::timestamptz at time zone 'UTC'))::text as lifted_app,
-  (select count(*) from "Inspection" where "visibility" = 'EMBARGOED' and "embargoUntil" <= now())::text as lifted_db
-from "PublicDataVersion" v where v.id = 1`;
-
-/** Reads the version of the published data in one statement (the lifted embargoes by both clocks, so a clock skew cannot hide one). */
-export async function readDataVersion(client: pg.Pool | pg.Client, now = new Date()): Promise<string> {
-  // Prisma keeps DateTime as UTC in "timestamp(3)" columns: compare with the app's clock in UTC.
-  const row = (await client.query(VERSION_SQL, [now.toISOString()])).rows[0] as { version: string; lifted_app: string; lifted_db: string } | undefined;
-  if (!row) throw new Error('"PublicDataVersion" has no row 1: run the migrations.');
-  return `${row.version}.${row.lifted_app}.${row.lifted_db}`;
-}
+// The one read of the version is shared with the memo of published figures (lib/db/public-data-version.ts).
+export { readDataVersion };
 
 export type DataVersionSource = {
   /** The version, read again first when the last read is older than the interval; the last known one when the database does not answer; null if it never did. */
@@ -61,6 +51,7 @@ export class DataVersionWatcher implements DataVersionSource {
           this.failing = false;
           const previous = this.version;
           this.version = next;
+          noteServedDataVersion(next); // the app's memo of published figures never uses an older one
           if (previous !== null && previous !== next) this.onChange(previous, next);
           return next;
         },

@@ -2,15 +2,15 @@
 // Each service's latest published inspection (any programme) gives its date,
 // overall rating and score; its latest inspection under the 2018/2021
 // standards gives the standards grid and key-question figures, since the 2025
-// programme's standards are not recorded. Four round trips whatever the number
-// of services.
+// programme's standards are not recorded. Three round trips whatever the number
+// of services (the list of standards is kept per data version, published-figures.ts).
 import { db as defaultDb, type Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import type { KeyQuestionArea } from "../domain/frameworks";
 import { formatPartialDate, type DatePrecision } from "../domain/partial-date";
 import type { Rating } from "../domain/rating";
 import { asRating, type Programme } from "./national-distribution";
-import { programmeStandards, type StandardInfo } from "./national";
+import { publishedProgrammeStandards, type StandardInfo } from "./national";
 import { STANDARDS_PROGRAMME, rankedInspections } from "./national-sql";
 
 export { MAX_COMPARED, MIN_COMPARED, parseCompareSlugs, type CompareRequest } from "./compare-limits";
@@ -79,7 +79,7 @@ function inspectionOf(row: InspectionRow): ComparedInspection {
 
 export async function compareServices(slugs: readonly string[], database: Db = defaultDb()): Promise<Comparison> {
   const [columns, services] = await Promise.all([
-    programmeStandards(database),
+    publishedProgrammeStandards(database),
     database.service.findMany({
       where: { slug: { in: [...slugs] } },
       select: { id: true, slug: true, name: true, nation: true, region: true },

@@ -1,7 +1,7 @@
 // Read model of the national overview ("/"): overall ratings, every standard's
 // distribution, key-question figures, ratings by region and by year. Aggregate
 // SQL only, in a fixed number of round trips whatever the size of the data.
-import { db as defaultDb, type Db } from "../db/client";
+import { db as defaultDb } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import type { KeyQuestionArea } from "../domain/frameworks";
 import {
@@ -17,6 +17,7 @@ import {
 import type { AreaFilters } from "./national-filters";
 import { LATEST_ORDER, PROGRAMME_2025, STANDARDS_PROGRAMME, areaWhere } from "./national-sql";
 import { publicInspectionSql } from "../auth/visibility";
+import { publishedFigures, type SqlReader } from "./published-figures";
 
 export type StandardInfo = {
   code: string;
@@ -75,7 +76,7 @@ type StandardRow = {
 };
 
 /** The standards of the 2018/2021 programme, one entry per code, in code order. */
-export async function programmeStandards(database: Db = defaultDb()): Promise<StandardInfo[]> {
+export async function programmeStandards(database: SqlReader = defaultDb()): Promise<StandardInfo[]> {
   const rows = await database.$queryRaw<StandardRow[]>`
     select st.code, st.name, f.code as "frameworkCode", d.number as "domainNumber", d.name as "domainName",
       st."caseBased", st."countsTowardOverall"
@@ -213,7 +214,7 @@ export function overviewPartsSql(filters: AreaFilters): Prisma.Sql {
  * (the standards, and one statement that ranks the inspections once and
  * aggregates them every way the page needs).
  */
-export async function nationalOverview(filters: AreaFilters, database: Db = defaultDb()): Promise<NationalOverview> {
+export async function nationalOverview(filters: AreaFilters, database: SqlReader = defaultDb()): Promise<NationalOverview> {
   const [standards, parts] = await Promise.all([
     programmeStandards(database),
     database.$queryRaw<PartRow[]>(overviewPartsSql(filters)),
@@ -326,4 +327,19 @@ export async function nationalOverview(filters: AreaFilters, database: Db = defa
     regionsExcluded2025,
     years,
   };
+}
+
+/**
+ * The overview as the home page shows it: the same for every reader (public
+ * results only), so kept per version of the published data (published-figures.ts)
+ * and computed only by the first render after a change, per area filter.
+ */
+export function publishedNationalOverview(filters: AreaFilters, database: SqlReader = defaultDb()): Promise<NationalOverview> {
+  const name = `national overview: ${filters.nation ?? "both nations"}, ${filters.region ?? "every region"}, ${filters.basis}`;
+  return publishedFigures(database).get(name, () => nationalOverview(filters, database));
+}
+
+/** The standards of the 2018/2021 programme, kept per data version (the frameworks are public data). */
+export function publishedProgrammeStandards(database: SqlReader = defaultDb()): Promise<StandardInfo[]> {
+  return publishedFigures(database).get("standards of the 2018/2021 programme", () => programmeStandards(database));
 }

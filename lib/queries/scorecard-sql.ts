@@ -4,10 +4,12 @@
 import { publicInspectionSql, visibleInspectionWhere, type Viewer } from "../auth/visibility";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
+import { checkedVersion } from "../db/public-data-version";
 import type { DatePrecision } from "../domain/partial-date";
 import type { InspectionKind } from "../domain/inspection-kind";
 import type { KeyQuestionArea } from "../domain/frameworks";
 import type { Rating } from "../domain/rating";
+import { dataVersionColumn, type SqlReader } from "./published-figures";
 
 // ---------------------------------------------------------------------------
 // The service
@@ -28,24 +30,6 @@ export type ServiceRow = {
   /** Former services whose area this service took over. */
   predecessors: ServiceLink[];
 };
-
-/** The service with its local authorities and successions, or null for an unknown slug. One statement. */
-export async function readService(database: Db, slug: string): Promise<ServiceRow | null> {
-  const rows = await database.$queryRaw<ServiceRow[]>`
-    select s.id, s.slug, s.name, s.nation::text as nation, s.region, s.current, s."sourceUrls",
-      coalesce((select array_agg(la.name order by la.name)
-                from "ServiceLocalAuthority" sla join "LocalAuthority" la on la.id = sla."localAuthorityId"
-                where sla."serviceId" = s.id), '{}') as "localAuthorities",
-      coalesce((select json_agg(json_build_object('slug', x.slug, 'name', x.name) order by x.name)
-                from "ServiceSuccession" ss join "Service" x on x.id = ss."successorId"
-                where ss."predecessorId" = s.id), '[]') as successors,
-      coalesce((select json_agg(json_build_object('slug', x.slug, 'name', x.name) order by x.name)
-                from "ServiceSuccession" ss join "Service" x on x.id = ss."predecessorId"
-                where ss."successorId" = s.id), '[]') as predecessors
-    from "Service" s
-    where s.slug = ${slug}`;
-  return rows[0] ?? null;
-}
 
 // ---------------------------------------------------------------------------
 // The service's inspections, as the viewer may see them
@@ -100,28 +84,60 @@ export async function readInspections(database: Db, serviceId: number, viewer: V
   });
 }
 
+/** What a scorecard render reads in its one statement. */
+export type ScorecardRows = {
+  /** Null for an unknown slug. */
+  service: ServiceRow | null;
+  /** The inspections the public may see (empty when not asked for). */
+  inspections: InspectionRow[];
+  /** The version of the published data in the same snapshot (lib/db/public-data-version.ts). */
+  dataVersion: string;
+};
+
 /**
- * The same rows for the public, found by the service's slug, in ONE statement
- * (ratings, figures and recommendations as JSON arrays), so that it can run
- * beside the service's own read rather than after it.
+ * The service with this slug, the inspections the public may see when
+ * `publicInspections` (ratings, figures and recommendations as JSON arrays),
+ * and the version of the published data, in ONE statement: the version tells
+ * whether the published figures kept in memory (published-figures.ts) are
+ * current, at no extra round trip.
  */
-export async function readPublicInspections(database: Db, slug: string): Promise<InspectionRow[]> {
-  return database.$queryRaw<InspectionRow[]>`
-    select i.id, i."frameworkId", i."frameworkConfirmed", i.kind::text as kind, i."serviceNameAtInspection",
-      i."fieldworkStart", i."fieldworkStartPrecision"::text as "fieldworkStartPrecision",
-      i."publishedOn", i."publishedOnPrecision"::text as "publishedOnPrecision",
-      i."overallRating"::text as "overallRating", i.score, i."scoreMax", i."sourceUrls", i.notes, i."discrepancyNote",
-      i."casesInspected",
-      coalesce((select json_agg(json_build_object('standardId', sr."standardId", 'rating', sr.rating))
-                from "StandardRating" sr where sr."inspectionId" = i.id), '[]') as "standardRatings",
-      coalesce((select json_agg(json_build_object('keyQuestionId', kr."keyQuestionId", 'percentYes', kr."percentYes"))
-                from "KeyQuestionResult" kr where kr."inspectionId" = i.id), '[]') as "keyQuestionResults",
-      coalesce((select json_agg(json_build_object('ordinal', r.ordinal, 'text', r.text) order by r.ordinal)
-                from "Recommendation" r where r."inspectionId" = i.id), '[]') as recommendations
-    from "Inspection" i
-    join "Service" s on s.id = i."serviceId"
-    where s.slug = ${slug} and ${Prisma.raw(publicInspectionSql("i"))}
+export async function readScorecardRows(database: SqlReader, slug: string, publicInspections: boolean): Promise<ScorecardRows> {
+  const rows = await database.$queryRaw<(Omit<InspectionRow, "id"> & { id: number | null; service: ServiceRow | null; dataVersion: string | null })[]>`
+    select v."dataVersion", s.service, i.*
+    from (select ${dataVersionColumn()} as "dataVersion") v
+    left join lateral (
+      select s.id, json_build_object('id', s.id, 'slug', s.slug, 'name', s.name, 'nation', s.nation::text, 'region', s.region,
+        'current', s.current, 'sourceUrls', s."sourceUrls",
+        'localAuthorities', coalesce((select array_agg(la.name order by la.name)
+                  from "ServiceLocalAuthority" sla join "LocalAuthority" la on la.id = sla."localAuthorityId"
+                  where sla."serviceId" = s.id), '{}'),
+        'successors', coalesce((select json_agg(json_build_object('slug', x.slug, 'name', x.name) order by x.name)
+                  from "ServiceSuccession" ss join "Service" x on x.id = ss."successorId"
+                  where ss."predecessorId" = s.id), '[]'),
+        'predecessors', coalesce((select json_agg(json_build_object('slug', x.slug, 'name', x.name) order by x.name)
+                  from "ServiceSuccession" ss join "Service" x on x.id = ss."predecessorId"
+                  where ss."successorId" = s.id), '[]')) as service
+      from "Service" s where s.slug = ${slug}
+    ) s on true
+    left join lateral (
+      select i.id, i."frameworkId", i."frameworkConfirmed", i.kind::text as kind, i."serviceNameAtInspection",
+        i."fieldworkStart", i."fieldworkStartPrecision"::text as "fieldworkStartPrecision",
+        i."publishedOn", i."publishedOnPrecision"::text as "publishedOnPrecision",
+        i."overallRating"::text as "overallRating", i.score, i."scoreMax", i."sourceUrls", i.notes, i."discrepancyNote",
+        i."casesInspected",
+        coalesce((select json_agg(json_build_object('standardId', sr."standardId", 'rating', sr.rating))
+                  from "StandardRating" sr where sr."inspectionId" = i.id), '[]') as "standardRatings",
+        coalesce((select json_agg(json_build_object('keyQuestionId', kr."keyQuestionId", 'percentYes', kr."percentYes"))
+                  from "KeyQuestionResult" kr where kr."inspectionId" = i.id), '[]') as "keyQuestionResults",
+        coalesce((select json_agg(json_build_object('ordinal', r.ordinal, 'text', r.text) order by r.ordinal)
+                  from "Recommendation" r where r."inspectionId" = i.id), '[]') as recommendations
+      from "Inspection" i
+      where ${publicInspections}::boolean and i."serviceId" = s.id and ${Prisma.raw(publicInspectionSql("i"))}
+    ) i on true
     order by i.id`;
+  const first = rows[0];
+  const inspections = rows.flatMap(({ service: _s, dataVersion: _v, id, ...row }) => (id === null ? [] : [{ id, ...row }]));
+  return { service: first?.service ?? null, inspections, dataVersion: checkedVersion(first?.dataVersion) };
 }
 
 // ---------------------------------------------------------------------------
@@ -172,12 +188,6 @@ const FRAMEWORKS_JSON = Prisma.sql`(select coalesce(
                                          from "KeyQuestionThreshold" t where t."frameworkId" = f.id), '[]')) order by f.ordinal), '[]')
     from "Framework" f)`;
 
-/** Every framework (a handful of rows) in one statement. */
-export async function readFrameworks(database: Db): Promise<FrameworkRow[]> {
-  const rows = await database.$queryRaw<{ frameworks: FrameworkRow[] | null }[]>`select ${FRAMEWORKS_JSON} as frameworks`;
-  return rows[0]?.frameworks ?? [];
-}
-
 // ---------------------------------------------------------------------------
 // National and regional figures
 
@@ -194,46 +204,38 @@ export type NationalFigures = {
   keyQuestions: { level: Level; keyQuestionId: number; n: number; median: number }[];
 };
 
+/** The same figures for every nation and every region at once: each row says which (`area`: the nation or the region). */
+export type FiguresOfEveryArea = { [K in keyof NationalFigures]: (NationalFigures[K][number] & { area: string })[] };
+
+/** Every framework and the figures of every area: what every scorecard compares with, the same for all. */
+export type PublishedComparison = { frameworks: FrameworkRow[]; areas: FiguresOfEveryArea };
+
+/** The figures of one service's nation and region, taken from those of every area. */
+export function figuresForArea(all: FiguresOfEveryArea, nation: "ENGLAND" | "WALES", region: string | null): NationalFigures {
+  const mine = <T extends { level: Level; area: string }>(rows: T[]): Omit<T, "area">[] =>
+    rows
+      .filter((r) => (r.level === "nation" ? r.area === nation : region !== null && r.area === region))
+      .map(({ area: _area, ...row }) => row);
+  return {
+    frameworks: mine(all.frameworks),
+    overall: mine(all.overall),
+    standards: mine(all.standards),
+    scores: mine(all.scores),
+    keyQuestions: mine(all.keyQuestions),
+  };
+}
+
 /**
  * Aggregates over every current service's latest published inspection within
  * each framework programme (thematic inspections and former services left
- * out), for the service's nation and its region. One statement.
+ * out), for every nation and every region, with every framework. One statement.
  *
  * Always the public rule: national figures are the same for every viewer and
- * never include anyone's unpublished results.
+ * never include anyone's unpublished results (a board's embargoed results
+ * included), which is what lets published-figures.ts keep them for all readers.
  */
-export async function readNationalFigures(
-  database: Db,
-  nation: "ENGLAND" | "WALES",
-  region: string | null,
-): Promise<NationalFigures> {
-  const rows = await database.$queryRaw<{ figures: NationalFigures }[]>(nationalFiguresSql(Prisma.sql`${nation}`, Prisma.sql`${region}::text`));
-  const figures = rows[0]?.figures;
-  if (!figures) throw new Error("The national figures query returned no row.");
-  return figures;
-}
-
-/**
- * Every framework and the national figures for the service with this slug, in
- * ONE statement (its nation and region are looked up inside it), so that it
- * can run beside the service's own read. Null figures for an unknown slug.
- */
-export async function readFrameworksAndFigures(database: Db, slug: string): Promise<{ frameworks: FrameworkRow[]; figures: NationalFigures }> {
-  const rows = await database.$queryRaw<{ figures: NationalFigures; frameworks: FrameworkRow[] }[]>(
-    nationalFiguresSql(
-      Prisma.sql`(select s.nation::text from "Service" s where s.slug = ${slug})`,
-      Prisma.sql`(select s.region from "Service" s where s.slug = ${slug})`,
-      Prisma.sql`, ${FRAMEWORKS_JSON} as frameworks`,
-    ),
-  );
-  const row = rows[0];
-  if (!row) throw new Error("The national figures query returned no row.");
-  return { frameworks: row.frameworks, figures: row.figures };
-}
-
-/** The statement of the national figures for a nation and a region (SQL expressions), with `extra` columns. */
-function nationalFiguresSql(nation: Prisma.Sql, region: Prisma.Sql, extra: Prisma.Sql = Prisma.empty): Prisma.Sql {
-  return Prisma.sql`
+export async function readPublishedComparison(database: SqlReader): Promise<PublishedComparison> {
+  const rows = await database.$queryRaw<{ figures: FiguresOfEveryArea; frameworks: FrameworkRow[] }[]>`
     with visible as (
       select i.id, i."serviceId", i."overallRating", i.score, i."publishedOn", i."fieldworkStart",
              f.code as framework_code, f.name as framework_name, f.programme, f."inUseFrom", f.ordinal as framework_ordinal,
@@ -249,31 +251,39 @@ function nationalFiguresSql(nation: Prisma.Sql, region: Prisma.Sql, extra: Prism
       order by "serviceId", programme,
                coalesce("publishedOn", "fieldworkStart", make_date("inUseFrom", 1, 1)) desc nulls last, id desc
     ),
-    scoped as (
-      select l.*, 'nation' as level from latest l where l.nation = ${nation}
+    scoped as materialized (
+      select l.*, 'nation' as level, l.nation as area from latest l
       union all
-      select l.*, 'region' as level from latest l where l.region is not null and l.region = ${region}
+      select l.*, 'region' as level, l.region as area from latest l where l.region is not null
     )
     select json_build_object(
-      'frameworks', coalesce((select json_agg(x order by x.level, x.ordinal) from (
-          select level, programme, framework_code as code, framework_name as name, min(framework_ordinal) as ordinal, count(*)::int as n
-          from scoped group by level, programme, framework_code, framework_name) x), '[]'),
+      'frameworks', coalesce((select json_agg(x order by x.level, x.area, x.ordinal) from (
+          select level, area, programme, framework_code as code, framework_name as name, min(framework_ordinal) as ordinal, count(*)::int as n
+          from scoped group by level, area, programme, framework_code, framework_name) x), '[]'),
       'overall', coalesce((select json_agg(x) from (
-          select level, programme, "overallRating" as rating, count(*)::int as n
-          from scoped where "overallRating" is not null group by level, programme, "overallRating") x), '[]'),
+          select level, area, programme, "overallRating" as rating, count(*)::int as n
+          from scoped where "overallRating" is not null group by level, area, programme, "overallRating") x), '[]'),
       'standards', coalesce((select json_agg(x) from (
-          select sc.level, sc.programme, st.code, st.name, sr.rating, count(*)::int as n
+          select sc.level, sc.area, sc.programme, st.code, st.name, sr.rating, count(*)::int as n
           from scoped sc
           join "StandardRating" sr on sr."inspectionId" = sc.id
           join "Standard" st on st.id = sr."standardId"
-          group by sc.level, sc.programme, st.code, st.name, sr.rating) x), '[]'),
-      'scores', coalesce((select json_agg(x order by x.level, x.score) from (
-          select level, programme, score, count(*)::int as n
-          from scoped where score is not null group by level, programme, score) x), '[]'),
+          group by sc.level, sc.area, sc.programme, st.code, st.name, sr.rating) x), '[]'),
+      'scores', coalesce((select json_agg(x order by x.level, x.area, x.score) from (
+          select level, area, programme, score, count(*)::int as n
+          from scoped where score is not null group by level, area, programme, score) x), '[]'),
       'keyQuestions', coalesce((select json_agg(x) from (
-          select sc.level, r."keyQuestionId", count(*)::int as n,
+          select sc.level, sc.area, r."keyQuestionId", count(*)::int as n,
                  percentile_cont(0.5) within group (order by r."percentYes") as median
           from scoped sc join "KeyQuestionResult" r on r."inspectionId" = sc.id
-          group by sc.level, r."keyQuestionId") x), '[]')
-    ) as figures${extra}`;
+          group by sc.level, sc.area, r."keyQuestionId") x), '[]')
+    ) as figures, ${FRAMEWORKS_JSON} as frameworks`;
+  const row = rows[0];
+  if (!row) throw new Error("The national figures query returned no row.");
+  return { frameworks: row.frameworks, areas: row.figures };
+}
+
+/** The figures of one nation and region, straight from the database (not kept). */
+export async function readNationalFigures(database: SqlReader, nation: "ENGLAND" | "WALES", region: string | null): Promise<NationalFigures> {
+  return figuresForArea((await readPublishedComparison(database)).areas, nation, region);
 }

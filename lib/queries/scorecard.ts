@@ -4,10 +4,14 @@
 // compare nationally and regionally, and its whole inspection history.
 //
 // Round trips, whatever the number of inspections: for the public (the page and
-// its downloads), three statements side by side, each finding the service by its
-// slug (see scorecard-sql.ts); for back-office viewers, the service first, then
-// the inspections (Prisma: four statements), the frameworks and the national
-// figures. Every read of inspections applies the visibility rule.
+// its downloads), ONE statement (the service, its published inspections and the
+// version of the published data, see scorecard-sql.ts); for back-office viewers,
+// the same statement without inspections, then the inspections as the viewer
+// may see them (Prisma: four statements). The frameworks and the national and
+// regional figures compared with are the public ones, the same for every viewer:
+// they are kept in memory per data version (published-figures.ts) and computed
+// (one more statement) only by the first render after the published data changed.
+// Every read of inspections applies the visibility rule.
 import { PUBLIC_VIEWER, type Viewer } from "../auth/visibility";
 import { db as defaultDb, type Db } from "../db/client";
 import { keyQuestionAreaLabel, type KeyQuestionArea } from "../domain/frameworks";
@@ -21,19 +25,21 @@ import {
   newestFirst,
   type ChangeFromPrevious,
 } from "./scorecard-history";
+import { publishedFigures } from "./published-figures";
 import {
-  readFrameworks,
-  readFrameworksAndFigures,
+  figuresForArea,
   readInspections,
-  readNationalFigures,
-  readPublicInspections,
-  readService,
+  readPublishedComparison,
+  readScorecardRows,
   type FrameworkRow,
   type InspectionRow,
   type Level,
   type NationalFigures,
   type ServiceLink,
 } from "./scorecard-sql";
+
+/** The name of the scorecard's comparison figures in the memo of published figures. */
+const PUBLISHED_COMPARISON = "scorecard comparison: every framework, every nation and region";
 
 /** No median or distribution is drawn from fewer inspections than this. */
 export const MINIMUM_FOR_COMPARISON = 5;
@@ -437,26 +443,16 @@ export async function serviceScorecard(
   viewer: Viewer = PUBLIC_VIEWER,
   database: Db = defaultDb(),
 ): Promise<Scorecard | null> {
-  let serviceRow: Awaited<ReturnType<typeof readService>>;
-  let rows: InspectionRow[];
-  let frameworks: FrameworkRow[];
-  let figures: NationalFigures;
-  if (viewer.kind === "public") {
-    // Three statements side by side, all found by the slug: the page's round trips.
-    let both: Awaited<ReturnType<typeof readFrameworksAndFigures>>;
-    [serviceRow, rows, both] = await Promise.all([readService(database, slug), readPublicInspections(database, slug), readFrameworksAndFigures(database, slug)]);
-    if (!serviceRow) return null;
-    ({ frameworks, figures } = both);
-  } else {
-    // Back-office viewers (drafts, a board's embargoed results): the visibility rule as Prisma applies it.
-    serviceRow = await readService(database, slug);
-    if (!serviceRow) return null;
-    [rows, frameworks, figures] = await Promise.all([
-      readInspections(database, serviceRow.id, viewer),
-      readFrameworks(database),
-      readNationalFigures(database, serviceRow.nation, serviceRow.region),
-    ]);
-  }
+  // The render's one statement: the service, the inspections the public may see, and the data version.
+  const read = await readScorecardRows(database, slug, viewer.kind === "public");
+  const serviceRow = read.service;
+  if (!serviceRow) return null;
+  // Back-office viewers (drafts, a board's embargoed results): the visibility rule as Prisma applies it.
+  const rowsRead = viewer.kind === "public" ? Promise.resolve(read.inspections) : readInspections(database, serviceRow.id, viewer);
+  // The figures compared with are the public ones, the same for every viewer: kept per data version.
+  const published = publishedFigures(database).at(read.dataVersion, PUBLISHED_COMPARISON, () => readPublishedComparison(database));
+  const [rows, { frameworks, areas }] = await Promise.all([rowsRead, published]);
+  const figures = figuresForArea(areas, serviceRow.nation, serviceRow.region);
   const { id: _id, ...service } = serviceRow;
   const frameworkById = new Map(frameworks.map((f) => [f.id, f]));
   const frameworkOf = (row: InspectionRow): FrameworkRow => {
