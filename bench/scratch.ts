@@ -75,10 +75,10 @@ export async function withScratchDatabase<T>(
 
 export type AppServer = { url: string; child: ChildProcess; stop(): Promise<void> };
 
-/** The production server (scripts/serve.ts) on a free loopback port, once it answers. */
-export async function startAppServer(databaseUrl: string, env: Record<string, string> = {}): Promise<AppServer> {
+/** The production server (scripts/serve.ts) on a free loopback port, once it answers; `nodeArgs` such as --cpu-prof go to its node. */
+export async function startAppServer(databaseUrl: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<AppServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "serve.ts"), "--hostname", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", path.join("scripts", "serve.ts"), "--hostname", "127.0.0.1"], {
     cwd: projectRoot,
     env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -103,8 +103,9 @@ export async function refuseFoldersPostgresCannotEnter(dataDir: string, binaryFo
   }
   const temporary = await folderOthersCannotEnter(tmpDir);
   if (temporary) {
+    const where = temporary === tmpDir ? "cannot be entered by the postgres user" : `is inside ${temporary}, which the postgres user cannot enter`;
     throw new UserFacingError(
-      `The temporary folder ${tmpDir} is inside ${temporary}, which the postgres user cannot enter (PostgreSQL refuses to run as root, and reads its first password from there): set TMPDIR to a folder every user can enter, such as /tmp.`,
+      `The temporary folder ${tmpDir} ${where} (PostgreSQL refuses to run as root, and reads its first password from there): set TMPDIR to a folder every user can enter, such as /tmp.`,
     );
   }
 }
