@@ -78,7 +78,9 @@ export type AppServer = { url: string; child: ChildProcess; stop(): Promise<void
 /** The production server (scripts/serve.ts) on a free loopback port, once it answers; `nodeArgs` such as --cpu-prof go to its node. */
 export async function startAppServer(databaseUrl: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<AppServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", path.join("scripts", "serve.ts"), "--hostname", "127.0.0.1"], {
+  // BENCH_SERVE_SCRIPT: another copy of the server to bench (an earlier version, to compare a change by the same method).
+  const script = process.env.BENCH_SERVE_SCRIPT ?? path.join("scripts", "serve.ts");
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", script, "--hostname", "127.0.0.1"], {
     cwd: projectRoot,
     env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), ...env },
     stdio: ["ignore", "pipe", "pipe"],
