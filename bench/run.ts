@@ -8,7 +8,7 @@
 //   npm run bench -- --sizes x100 --pages services,scorecard,apiInspections --quick
 import { execFile, execFileSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, rm, rmdir, writeFile } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -30,7 +30,9 @@ const pagesArg = option("pages");
 const onlyPages = pagesArg ? new Set(pagesArg.split(",").map((s) => s.trim())) : null;
 const DURATION = quick ? 3 : 8; // seconds per load run
 const CONNECTIONS = [10, 100];
-const FLOOR_DIR = path.join(projectRoot, "public", "bench-floor");
+// One folder per bench process, so two benches in one checkout never serve or delete each other's floor files.
+const FLOOR_PATH = `/bench-floor/${process.pid}`;
+const FLOOR_DIR = path.join(projectRoot, "public", ...FLOOR_PATH.split("/").filter(Boolean));
 
 // The load generator. wrk (C, one thread) costs the machine far less per
 // request than autocannon (Node): on 2 cores the generator's own cost is part
@@ -345,7 +347,7 @@ async function benchSize(size: string) {
             for (const encoding of Object.keys(ENCODINGS) as Encoding[]) {
               for (const c of CONNECTIONS) {
                 const page = await load(pageUrl, c, DURATION, encoding, pinning);
-                const floor = await load(`${server.url}/bench-floor/${name}.html`, c, DURATION, encoding, pinning);
+                const floor = await load(`${server.url}${FLOOR_PATH}/${name}.html`, c, DURATION, encoding, pinning);
                 const bare = await load(ceiling.url, c, DURATION, encoding, pinning);
                 (r.load as Load[]).push(page);
                 (r.floor as Load[]).push(floor);
@@ -372,6 +374,7 @@ async function benchSize(size: string) {
       await server?.stop();
       await proxy.close();
       await rm(FLOOR_DIR, { recursive: true, force: true });
+      await rmdir(path.dirname(FLOOR_DIR)).catch(() => undefined); // only once no other bench's folder is left
     }
   });
 }

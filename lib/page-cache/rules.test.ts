@@ -21,14 +21,19 @@ describe("cacheKey", () => {
     expect(get("/", { "next-router-prefetch": "1" })).toBeNull();
     expect(get("/?_rsc=abc")).toBeNull();
   });
-  it("keys the public JSON endpoints by path, query and Accept (the API answers CSV or JSON by it), as JSON", () => {
+  it("keys the public JSON endpoints by path, query and whether Accept asks for CSV (the API then answers CSV), as JSON", () => {
     const rows = get("/heatmap/rows", { accept: "*/*" });
-    expect(rows).toBe("http://example.org/heatmap/rows\n*/*");
+    expect(rows).toBe("http://example.org/heatmap/rows\njson");
     expect(kindOfKey(rows!)).toBe("json");
-    expect(get("/heatmap/rows?inspection=12")).toBe("http://example.org/heatmap/rows?inspection=12\n");
+    expect(get("/heatmap/rows?inspection=12")).toBe("http://example.org/heatmap/rows?inspection=12\njson");
+    // No Accept, */*, JSON or a browser's list: one JSON answer, one key.
     const json = get("/api/v1/inspections?service=wiltshire", { accept: "application/json" });
+    for (const accept of [undefined, "*/*", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"]) {
+      expect(get("/api/v1/inspections?service=wiltshire", accept ? { accept } : {}), accept).toBe(json);
+    }
     const csv = get("/api/v1/inspections?service=wiltshire", { accept: "text/csv" });
-    expect(json).not.toBe(csv);
+    expect(csv).toBe("http://example.org/api/v1/inspections?service=wiltshire\ntext/csv");
+    expect(get("/api/v1/inspections?service=wiltshire", { accept: "text/csv;q=0.5, application/json" })).not.toBe(json);
     expect(kindOfKey(get("/services/wiltshire")!)).toBe("page");
     // Never with credentials; never another API route as JSON; never the auth API.
     expect(get("/api/v1/inspections", { cookie: "yjs.session_token=abc" })).toBeNull();

@@ -12,14 +12,14 @@ const PRIVATE_PATH = /^\/(admin|sign-in|api\/auth)(\/|$)/;
  * route handlers read no session, cookie or header that depends on the reader
  * (drafts and embargoed inspections are never in them; a lifted embargo changes
  * the data version), and the API's answer varies only by its query and by
- * Accept (CSV or JSON), which is part of the key. Other /api routes are not.
+ * whether Accept asks for CSV, which is part of the key. Other /api routes are not.
  */
 export const PUBLIC_JSON_PATHS: ReadonlySet<string> = new Set(["/heatmap/rows", "/api/v1/inspections"]);
 
 /** What a cache key stands for: an HTML page (stored in shareable form) or public JSON (stored as sent). */
 export type StoredKind = "page" | "json";
 
-/** The kind a key was made for (cacheKey puts a JSON key's Accept after a newline: no URL holds one). */
+/** The kind a key was made for (cacheKey puts a JSON key's Accept part after a newline: no URL holds one). */
 export function kindOfKey(key: string): StoredKind {
   return key.includes("\n") ? "json" : "page";
 }
@@ -56,8 +56,19 @@ export function cacheKey(request: RequestFacts): string | null {
   if (h.cookie !== undefined || h.authorization !== undefined) return null;
   for (const name of RSC_HEADERS) if (h[name] !== undefined) return null;
   const key = `${request.https ? "https" : "http"}://${h.host ?? ""}${url}`;
-  // The API answers CSV or JSON by Accept (Vary: Accept): the same URL is two answers.
-  return PUBLIC_JSON_PATHS.has(pathname) ? `${key}\n${h.accept ?? ""}` : key;
+  return PUBLIC_JSON_PATHS.has(pathname) ? `${key}\n${acceptPart(h.accept)}` : key;
+}
+
+/**
+ * The part of Accept a public JSON answer depends on, for its key. The API
+ * answers CSV only when Accept names text/csv (lib/api/http.ts `negotiate`),
+ * JSON for anything else (none, any type, application/json, a browser's list),
+ * so every such Accept shares one key; one naming text/csv keeps its own
+ * (a CSV answer is never stored, but a JSON one under it may be).
+ * /heatmap/rows reads no Accept at all.
+ */
+function acceptPart(accept: string | undefined): string {
+  return accept && /text\/csv/i.test(accept) ? accept : "json";
 }
 
 /**
