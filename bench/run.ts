@@ -1,11 +1,21 @@
 // `npm run bench`: load, round-trip and browser figures for the public pages at
 // the real size (the seeded dataset) and at synthetic ×10 / ×100 sizes.
-// Each size gets its OWN embedded PostgreSQL in a temporary folder (never the
-// real data folder); the app is the production build served by scripts/serve.ts
-// on a free loopback port. See docs/PERFORMANCE.md for what is measured and why.
+// Each size gets its OWN scratch database (bench/scratch.ts: embedded PostgreSQL
+// in a temporary folder, never the real data folder); the app is the production
+// build served by scripts/serve.ts on a free loopback port. See
+// docs/PERFORMANCE.md for what is measured and why.
+//
+// Every page is loaded at 10 and 100 connections, with a browser's
+// Accept-Encoding and with none, pinned (generator on CPU 0, server on CPU 1)
+// and unpinned; next to each figure, the floor (the page's bytes as a static
+// file from the same server) and the ceiling (a bare Node server holding the
+// stored page, bench/ceiling-server.ts), measured the same way. The results
+// JSON records the generator, pinning and encoding of every figure.
 //
 //   npm run bench -- --sizes real,x10 --quick
 //   npm run bench -- --sizes x100 --pages services,scorecard,apiInspections --quick
+//   npm run bench -- --sizes real --quick --generator autocannon --pin off
+//     --generator wrk|autocannon (default wrk when /usr/bin/wrk exists), --pin on|off|both (default both when taskset and 2+ CPUs)
 import { execFile, execFileSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, rm, rmdir, writeFile } from "node:fs/promises";
