@@ -6,36 +6,33 @@
 //   node --import tsx bench/heatmap-interaction.ts --sizes real --runs 5
 //   node --import tsx bench/heatmap-interaction.ts --database-url postgresql://… --label mine   # an existing database
 //
-// Each size gets its own embedded PostgreSQL in a temporary folder (deleted at
-// the end), migrated and loaded (the seed, or lib/synthetic with seed 1); the
-// app is the production build (built if its sources changed) served by
-// `next start` on a free loopback port. In the page, one change is timed from
+// Each size gets its own scratch database (bench/scratch.ts: embedded
+// PostgreSQL in a temporary folder, deleted at the end, migrated and loaded
+// with the seed or lib/synthetic with seed 1); the app is the production build
+// (built if its sources changed) served as `npm start` serves it
+// (scripts/serve.ts, page cache on; PAGE_CACHE=off for uncached renders) on a
+// free loopback port. In the page, one change is timed from
 // just before the event is dispatched to the first frame painted after the rows
 // and the count show the new view (a MutationObserver sees the change, then
 // requestAnimationFrame + setTimeout 0 waits for the frame that shows it). The
 // time to the first visible change ("Updating…" in server mode) is kept too.
 // Results: bench/results/heatmap-interaction-<UTC date and time>.json and a
 // Markdown table on stdout.
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import { createPrismaClient } from "../lib/db/client";
-import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from "../lib/db/embedded";
-import { migrate, projectRoot } from "../lib/db/migrate";
-import { seed } from "../lib/db/seed";
-import { generateSynthetic } from "../lib/synthetic/generate";
+import { projectRoot } from "../lib/db/migrate";
 import { ensureBuilt } from "../scripts/build-if-changed";
+import { sizesOption, startAppServer, withScratchDatabase } from "./scratch";
 
 const log = (m: string) => console.log(`[heatmap-bench ${new Date().toISOString().slice(11, 19)}] ${m}`);
 const args = process.argv.slice(2);
 const option = (name: string) => args.find((_, i) => args[i - 1] === `--${name}`);
-const SIZES: Record<string, number | null> = { real: null, x10: 1_550, x100: 15_500 };
 const RUNS = Number(option("runs") ?? 7);
 const databaseUrl = option("database-url");
-const sizes = databaseUrl ? [option("label") ?? "given database"] : (option("sizes") ?? "real,x100").split(",").map((s) => s.trim());
-if (!databaseUrl) for (const s of sizes) if (!(s in SIZES)) throw new Error(`--sizes: "${s}" is not one of ${Object.keys(SIZES).join(", ")}`);
+const sizes = databaseUrl ? [option("label") ?? "given database"] : sizesOption(args, "real,x100");
 if (!Number.isInteger(RUNS) || RUNS < 1 || RUNS > 50) throw new Error("--runs: a whole number from 1 to 50");
 
 type Timing = { painted: number; firstChange: number };
@@ -57,39 +54,6 @@ type SizeResult = {
   interactions: Interaction[];
   loadAverage: { before: number; after: number };
 };
-
-async function startServer(url: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const port = await freePort();
-  const child: ChildProcess = spawn(path.join(projectRoot, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited:\n${output}`);
-    if (Date.now() > deadline) {
-      child.kill("SIGTERM");
-      throw new Error(`next start did not answer in 60 s:\n${output}`);
-    }
-    if (await fetch(`${base}/robots.txt`).then((r) => r.ok, () => false)) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return {
-    url: base,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        const force = setTimeout(() => child.kill("SIGKILL"), 10_000);
-        child.once("exit", () => (clearTimeout(force), resolve()));
-        child.kill("SIGTERM");
-      }),
-  };
-}
 
 /**
  * Runs in the page: performs one change (a region chosen, or a sort button
@@ -151,7 +115,7 @@ async function timeInteraction(page: Page, name: string, kind: "region" | "sort"
 async function measure(size: string, url: string): Promise<SizeResult> {
   const db = createPrismaClient(url, { max: 1 });
   const [services, inspections] = await Promise.all([db.service.count(), db.inspection.count()]).finally(() => db.$disconnect());
-  const server = await startServer(url);
+  const server = await startAppServer(url);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
@@ -188,32 +152,11 @@ async function measure(size: string, url: string): Promise<SizeResult> {
   }
 }
 
-async function withDatabase<T>(size: string, work: (url: string) => Promise<T>): Promise<T> {
-  const dataDir = path.join(os.tmpdir(), `yjs-heatmap-bench-${size}-${process.pid}`);
-  let pg: EmbeddedDatabase | null = null;
-  try {
-    pg = await startEmbeddedPostgres({ dataDir });
-    await migrate(pg.url);
-    const db = createPrismaClient(pg.url, { max: 2 });
-    const started = performance.now();
-    try {
-      const n = SIZES[size] ?? null;
-      if (n === null) await seed(db);
-      else await generateSynthetic(db, { services: n, inspectionsPerService: 4, seed: 1 });
-    } finally {
-      await db.$disconnect();
-    }
-    log(`${size}: loaded in ${Math.round((performance.now() - started) / 1000)} s`);
-    return await work(pg.url);
-  } finally {
-    await pg?.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  }
-}
-
 await ensureBuilt(log);
 const results: SizeResult[] = [];
-for (const size of sizes) results.push(databaseUrl ? await measure(size, databaseUrl) : await withDatabase(size, (url) => measure(size, url)));
+for (const size of sizes) results.push(
+    databaseUrl ? await measure(size, databaseUrl) : await withScratchDatabase(size, { name: "heatmap-bench", inspectionsPerService: 4, log }, (db) => measure(size, db.url)),
+  );
 
 const stamp = new Date().toISOString().replace(/:/g, "").slice(0, 17);
 const file = path.join(projectRoot, "bench", "results", `heatmap-interaction-${stamp}.json`);

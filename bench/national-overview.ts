@@ -7,32 +7,25 @@
 //   node --import tsx bench/national-overview.ts --sizes x100 --runs 5
 //   node --import tsx bench/national-overview.ts --database-url postgresql://… --label mine
 //
-// Each size gets its own embedded PostgreSQL in a temporary folder (deleted at
-// the end), migrated, loaded (the seed, or lib/synthetic with seed 1) and
-// vacuumed (as autovacuum would leave a settled database; index-only scans need
+// Each size gets its own scratch database (bench/scratch.ts: embedded
+// PostgreSQL in a temporary folder, deleted at the end, migrated and loaded
+// with the seed or lib/synthetic with seed 1), vacuumed (as autovacuum would leave a settled database; index-only scans need
 // the visibility map). Each filter is read once to warm up, then `--runs` times.
 // With --database-url the given database is read as it is, and not changed
 // unless --drop-indexes is given too.
 import os from "node:os";
-import path from "node:path";
-import { rm } from "node:fs/promises";
 import pg from "pg";
 import { createPrismaClient } from "../lib/db/client";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "../lib/db/embedded";
-import { migrate } from "../lib/db/migrate";
-import { seed } from "../lib/db/seed";
 import { nationalOverview } from "../lib/queries/national";
 import type { AreaFilters } from "../lib/queries/national-filters";
-import { generateSynthetic } from "../lib/synthetic/generate";
+import { sizesOption, withScratchDatabase } from "./scratch";
 
 const args = process.argv.slice(2);
 const option = (name: string) => args.find((_, i) => args[i - 1] === `--${name}`);
-const SIZES: Record<string, number | null> = { real: null, x10: 1_550, x100: 15_500 };
 const RUNS = Number(option("runs") ?? 5);
 const databaseUrl = option("database-url");
 const dropIndexes = args.includes("--drop-indexes");
-const sizes = databaseUrl ? [option("label") ?? "given database"] : (option("sizes") ?? "real,x100").split(",").map((s) => s.trim());
-if (!databaseUrl) for (const s of sizes) if (!(s in SIZES)) throw new Error(`--sizes: "${s}" is not one of ${Object.keys(SIZES).join(", ")}`);
+const sizes = databaseUrl ? [option("label") ?? "given database"] : sizesOption(args, "real,x100");
 
 const COVERING_INDEXES = ['"StandardRating_inspectionId_standardId_rating_idx"', '"KeyQuestionResult_inspectionId_keyQuestionId_percentYes_idx"'];
 
@@ -97,26 +90,11 @@ for (const size of sizes) {
     await report(size, databaseUrl, !dropIndexes);
     continue;
   }
-  const dataDir = path.join(os.tmpdir(), `yjs-overview-bench-${size}-${process.pid}`);
-  let database: EmbeddedDatabase | null = null;
-  try {
-    database = await startEmbeddedPostgres({ dataDir });
-    await migrate(database.url);
-    const db = createPrismaClient(database.url, { max: 2 });
-    try {
-      const n = SIZES[size] ?? null;
-      if (n === null) await seed(db);
-      else await generateSynthetic(db, { services: n, inspectionsPerService: 4, seed: 1 });
-    } finally {
-      await db.$disconnect();
-    }
+  await withScratchDatabase(size, { name: "overview-bench", inspectionsPerService: 4 }, async (database) => {
     await sql(database.url, "vacuum analyze");
     await report(size, database.url, true);
     for (const index of COVERING_INDEXES) await sql(database.url, `drop index ${index}`);
     await sql(database.url, 'vacuum analyze "StandardRating", "KeyQuestionResult"');
     await report(size, database.url, false);
-  } finally {
-    await database?.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  }
+  });
 }

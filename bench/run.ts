@@ -1,37 +1,71 @@
 // `npm run bench`: load, round-trip and browser figures for the public pages at
 // the real size (the seeded dataset) and at synthetic ×10 / ×100 sizes.
-// Each size gets its OWN embedded PostgreSQL in a temporary folder (never the
-// real data folder); the app is the production build served by scripts/serve.ts
-// on a free loopback port. See docs/PERFORMANCE.md for what is measured and why.
+// Each size gets its OWN scratch database (bench/scratch.ts: embedded PostgreSQL
+// in a temporary folder, never the real data folder); the app is the production
+// build served by scripts/serve.ts on a free loopback port. See
+// docs/PERFORMANCE.md for what is measured and why.
+//
+// Every page is loaded at 10 and 100 connections, with a browser's
+// Accept-Encoding and with none, pinned (generator on CPU 0, server on CPU 1)
+// and unpinned; next to each figure, the floor (the page's bytes as a static
+// file from the same server) and the ceiling (a bare Node server holding the
+// stored page, bench/ceiling-server.ts), measured the same way. The results
+// JSON records the generator, pinning and encoding of every figure.
 //
 //   npm run bench -- --sizes real,x10 --quick
 //   npm run bench -- --sizes x100 --pages services,scorecard,apiInspections --quick
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdir, rm, writeFile } from "node:fs/promises";
+//   npm run bench -- --sizes real --quick --generator autocannon --pin off
+//     --generator wrk|autocannon (default wrk when /usr/bin/wrk exists), --pin on|off|both (default both when taskset and 2+ CPUs)
+import { execFile, execFileSync, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, rm, rmdir, writeFile } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import autocannon from "autocannon";
 import { chromium } from "@playwright/test";
 import { createPrismaClient } from "../lib/db/client";
-import { freePort, startEmbeddedPostgres } from "../lib/db/embedded";
-import { migrate, projectRoot } from "../lib/db/migrate";
-import { seed } from "../lib/db/seed";
-import { generateSynthetic } from "../lib/synthetic/generate";
+import { freePort } from "../lib/db/embedded";
+import { projectRoot } from "../lib/db/migrate";
 import { ensureBuilt } from "../scripts/build-if-changed";
+import { loadAverage, sizesOption, startAppServer, withScratchDatabase } from "./scratch";
 
 const log = (m: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${m}`);
 const args = process.argv.slice(2);
+const option = (name: string) => args.find((a, i) => args[i - 1] === `--${name}`) ?? args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const quick = args.includes("--quick");
-const sizesArg = args.find((a, i) => args[i - 1] === "--sizes") ?? args.find((a) => a.startsWith("--sizes="))?.slice(8);
-const SIZES: Record<string, number | null> = { real: null, x10: 1_550, x100: 15_500 };
-const sizes = (sizesArg ?? "real,x10,x100").split(",").map((s) => s.trim());
-for (const s of sizes) if (!(s in SIZES)) throw new Error(`--sizes: "${s}" is not one of ${Object.keys(SIZES).join(", ")}`);
-const pagesArg = args.find((a, i) => args[i - 1] === "--pages") ?? args.find((a) => a.startsWith("--pages="))?.slice(8);
+const sizes = sizesOption(args, "real,x10,x100");
+const pagesArg = option("pages");
 const onlyPages = pagesArg ? new Set(pagesArg.split(",").map((s) => s.trim())) : null;
-const DURATION = quick ? 3 : 8; // seconds per autocannon run
+const DURATION = quick ? 3 : 8; // seconds per load run
 const CONNECTIONS = [10, 100];
-const FLOOR_DIR = path.join(projectRoot, "public", "bench-floor");
+// One folder per bench process, so two benches in one checkout never serve or delete each other's floor files.
+const FLOOR_PATH = `/bench-floor/${process.pid}`;
+const FLOOR_DIR = path.join(projectRoot, "public", ...FLOOR_PATH.split("/").filter(Boolean));
+
+// The load generator. wrk (C, one thread) costs the machine far less per
+// request than autocannon (Node): on 2 cores the generator's own cost is part
+// of every figure, so wrk when installed; autocannon otherwise (npm installs it).
+const WRK = ["/usr/bin/wrk", "/usr/local/bin/wrk"].find((f) => existsSync(f)) ?? null;
+const generator = (option("generator") ?? (WRK ? "wrk" : "autocannon")) as "wrk" | "autocannon";
+if (generator !== "wrk" && generator !== "autocannon") throw new Error(`--generator: "${generator}" is not wrk or autocannon`);
+if (generator === "wrk" && !WRK) throw new Error("--generator wrk: wrk is not installed (/usr/bin/wrk)");
+// Pinning: the generator on CPU 0 and the server on CPU 1 (taskset), so
+// neither takes the other's core; "unpinned" lets the kernel place both on
+// either core (and with them everything else the machine runs).
+const TASKSET = ["/usr/bin/taskset", "/bin/taskset"].find((f) => existsSync(f)) ?? null;
+const canPin = !!TASKSET && os.cpus().length >= 2;
+const pinArg = option("pin") ?? (canPin ? "both" : "off");
+if (!["on", "off", "both"].includes(pinArg)) throw new Error(`--pin: "${pinArg}" is not on, off or both`);
+if (pinArg !== "off" && !canPin) throw new Error("--pin: needs taskset and at least 2 CPUs");
+const pinnings: Pinning[] = pinArg === "both" ? ["pinned", "unpinned"] : pinArg === "on" ? ["pinned"] : ["unpinned"];
+// Page requests as a browser sends them, and without Accept-Encoding (what a
+// bare HTTP client sends: the uncompressed page), so neither case is hidden.
+const ENCODINGS = { browser: "gzip, deflate, br", none: null } as const;
+type Encoding = keyof typeof ENCODINGS;
+type Pinning = "pinned" | "unpinned";
+const PINNING_WORDS: Record<Pinning, string> = { pinned: "generator on CPU 0, server on CPU 1 (taskset)", unpinned: "none (both on any CPU)" };
 
 // ---------------------------------------------------------------------------
 // Round trips: a loopback TCP proxy between the app and PostgreSQL that counts
@@ -80,41 +114,25 @@ async function countingProxy(targetPort: number): Promise<Counter> {
   return counter;
 }
 
-// ---------------------------------------------------------------------------
-async function startServer(databaseUrl: string): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
-  const port = await freePort();
-  // The same server as `npm start` (scripts/serve.ts: Next.js behind the public page cache).
-  const child = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "serve.ts"), "--hostname", "127.0.0.1"], {
-    cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server (scripts/serve.ts) exited:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`the server (scripts/serve.ts) did not answer in 60 s:\n${output}`);
-    const ok = await fetch(`${url}/robots.txt`).then((r) => r.ok, () => false);
-    if (ok) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return {
-    url,
-    child,
-    stop: () => new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once("exit", () => resolve());
-      child.kill("SIGTERM");
-    }),
-  };
-}
-
 const percentile = (sorted: number[], p: number): number | null => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : null);
 
-type Load = { connections: number; requestsPerSecond: number; p50: number | null; p95: number | null; p99: number | null; errors: number; non2xx: number; requests: number };
+type Load = {
+  connections: number;
+  /** The Accept-Encoding sent ("gzip, deflate, br", as browsers send it) or null for none. */
+  acceptEncoding: string | null;
+  pinning: string;
+  generator: string;
+  requestsPerSecond: number;
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+  errors: number;
+  non2xx: number;
+  requests: number;
+  /** Mean bytes read per response, headers included: says whether it went compressed. */
+  bytesPerResponse: number;
+  loadAverage: number[];
+};
 /** Waits until the server has drained the backlog a load run leaves behind (requests still rendering). */
 async function settle(url: string): Promise<void> {
   const deadline = Date.now() + 30_000;
@@ -126,23 +144,99 @@ async function settle(url: string): Promise<void> {
   }
 }
 
-async function load(url: string, connections: number, duration: number): Promise<Load> {
-  await settle(url);
-  const latencies: number[] = [];
-  const instance = autocannon({ url, connections, duration, timeout: 20 });
-  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
-  const result = await instance;
-  latencies.sort((a, b) => a - b);
-  const round = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
+/** Sets which CPUs a process and all its threads may run on (taskset -a -p). */
+function pin(pid: number, cpus: string): void {
+  execFileSync(TASKSET!, ["-a", "-p", "-c", cpus, String(pid)], { stdio: "ignore" });
+}
+const allCpus = () => `0-${os.cpus().length - 1}`;
+
+/** wrk's summary as one JSON line (latencies in microseconds), from its Lua `done` hook. */
+const WRK_SCRIPT = `done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("WRK-RESULT {\\"requests\\":%d,\\"durationUs\\":%d,\\"bytes\\":%d,\\"p50\\":%d,\\"p95\\":%d,\\"p99\\":%d,\\"errors\\":%d,\\"non2xx\\":%d}\\n",
+    summary.requests, summary.duration, summary.bytes, latency:percentile(50), latency:percentile(95), latency:percentile(99),
+    e.connect + e.read + e.write + e.timeout, e.status))
+end
+`;
+const wrkScript = path.join(os.tmpdir(), `yjs-bench-wrk-${process.pid}.lua`);
+
+const round = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
+
+async function runWrk(url: string, connections: number, duration: number, headers: Record<string, string>, pinned: boolean) {
+  const wrkArgs = ["-t1", `-c${connections}`, `-d${duration}s`, "--timeout", "20s", "-s", wrkScript];
+  for (const [name, value] of Object.entries(headers)) wrkArgs.push("-H", `${name}: ${value}`);
+  wrkArgs.push(url);
+  const [file, argv] = pinned ? [TASKSET!, ["-c", "0", WRK!, ...wrkArgs]] : [WRK!, wrkArgs];
+  const { stdout } = await promisify(execFile)(file, argv, { maxBuffer: 1 << 20 });
+  const line = stdout.split("\n").find((l) => l.startsWith("WRK-RESULT "));
+  if (!line) throw new Error(`wrk printed no result:\n${stdout}`);
+  const r = JSON.parse(line.slice(11)) as { requests: number; durationUs: number; bytes: number; p50: number; p95: number; p99: number; errors: number; non2xx: number };
   return {
-    connections,
-    requestsPerSecond: Math.round(result.requests.total / duration),
-    p50: round(percentile(latencies, 50)),
-    p95: round(percentile(latencies, 95)),
-    p99: round(percentile(latencies, 99)),
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-    requests: result.requests.total,
+    requests: r.requests,
+    requestsPerSecond: Math.round(r.requests / (r.durationUs / 1e6)),
+    p50: round(r.p50 / 1000),
+    p95: round(r.p95 / 1000),
+    p99: round(r.p99 / 1000),
+    errors: r.errors,
+    non2xx: r.non2xx,
+    bytesPerResponse: r.requests ? Math.round(r.bytes / r.requests) : 0,
+  };
+}
+
+async function runAutocannon(url: string, connections: number, duration: number, headers: Record<string, string>, pinned: boolean) {
+  // autocannon runs in this process: pinning it means pinning this process.
+  if (pinned) pin(process.pid, "0");
+  try {
+    const latencies: number[] = [];
+    const instance = autocannon({ url, connections, duration, timeout: 20, headers });
+    instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+    const result = await instance;
+    latencies.sort((a, b) => a - b);
+    return {
+      requests: result.requests.total,
+      requestsPerSecond: Math.round(result.requests.total / duration),
+      p50: round(percentile(latencies, 50)),
+      p95: round(percentile(latencies, 95)),
+      p99: round(percentile(latencies, 99)),
+      errors: result.errors + result.timeouts,
+      non2xx: result.non2xx,
+      bytesPerResponse: result.requests.total ? Math.round(result.throughput.total / result.requests.total) : 0,
+    };
+  } finally {
+    if (pinned) pin(process.pid, allCpus());
+  }
+}
+
+async function load(url: string, connections: number, duration: number, encoding: Encoding, pinning: Pinning): Promise<Load> {
+  await settle(url);
+  const acceptEncoding = ENCODINGS[encoding];
+  const headers: Record<string, string> = acceptEncoding ? { "accept-encoding": acceptEncoding } : {};
+  const loadAverageBefore = loadAverage();
+  const run = generator === "wrk" ? runWrk : runAutocannon;
+  const result = await run(url, connections, duration, headers, pinning === "pinned");
+  return { connections, acceptEncoding, pinning: PINNING_WORDS[pinning], generator, ...result, loadAverage: loadAverageBefore };
+}
+
+/** The ceiling server (bench/ceiling-server.ts) holding `body` with `head`, on a free port, once it answers. */
+async function startCeiling(name: string, body: Buffer, head: string[]): Promise<{ url: string; pid: number; stop(): void }> {
+  const bodyFile = path.join(os.tmpdir(), `yjs-bench-ceiling-${process.pid}-${name}.body`);
+  const headFile = `${bodyFile}.json`;
+  await writeFile(bodyFile, body);
+  await writeFile(headFile, JSON.stringify(head));
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", path.join("bench", "ceiling-server.ts"), String(port), bodyFile, headFile], { cwd: projectRoot, stdio: ["ignore", "pipe", "inherit"] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.once("data", () => resolve());
+    child.once("exit", (code) => reject(new Error(`bench/ceiling-server.ts exited (${code})`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    pid: child.pid!,
+    stop: () => {
+      child.kill("SIGTERM");
+      void rm(bodyFile, { force: true });
+      void rm(headFile, { force: true });
+    },
   };
 }
 
@@ -182,23 +276,6 @@ async function browserFigures(url: string): Promise<Browser> {
 }
 
 // ---------------------------------------------------------------------------
-async function loadData(size: string, url: string): Promise<{ services: number; inspections: number; loadMs: number; postgres: string }> {
-  const db = createPrismaClient(url, { max: 2 });
-  const started = performance.now();
-  try {
-    const n = SIZES[size] ?? null;
-    if (n === null) await seed(db);
-    else await generateSynthetic(db, { services: n, seed: 1 });
-    const loadMs = Math.round(performance.now() - started);
-    const [services, inspections] = await Promise.all([db.service.count(), db.inspection.count()]);
-    const rows = await db.$queryRawUnsafe<{ server_version: string }[]>("show server_version");
-    const version = rows[0]?.server_version ?? "unknown";
-    return { services, inspections, loadMs, postgres: version };
-  } finally {
-    await db.$disconnect();
-  }
-}
-
 async function pagesFor(url: string): Promise<Record<string, string>> {
   const db = createPrismaClient(url, { max: 1 });
   try {
@@ -208,6 +285,7 @@ async function pagesFor(url: string): Promise<Record<string, string>> {
       services: "/services",
       scorecard: `/services/${service?.slug}`,
       heatmap: "/heatmap",
+      heatmapRows: "/heatmap/rows",
       standard: "/standards/1.1",
       apiInspections: "/api/v1/inspections",
     };
@@ -218,80 +296,102 @@ async function pagesFor(url: string): Promise<Record<string, string>> {
   }
 }
 
-const loadAverage = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
+/** Headers of a response as a flat list, without those the ceiling server's Node adds or computes. */
+function replayableHead(headers: Headers): string[] {
+  const head: string[] = [];
+  for (const [name, value] of headers) if (!["date", "connection", "keep-alive", "content-length", "content-encoding", "transfer-encoding"].includes(name)) head.push(name, value);
+  return head;
+}
 
 async function benchSize(size: string) {
-  const dataDir = path.join(os.tmpdir(), `yjs-bench-${size}-${process.pid}`);
-  log(`${size}: starting a separate embedded PostgreSQL in ${dataDir}`);
-  const pg = await startEmbeddedPostgres({ dataDir });
-  let proxy: Counter | undefined;
-  let server: Awaited<ReturnType<typeof startServer>> | undefined;
-  try {
-    await migrate(pg.url);
-    const data = await loadData(size, pg.url);
-    log(`${size}: ${data.services} services, ${data.inspections} inspections loaded in ${data.loadMs} ms`);
-    const pages = await pagesFor(pg.url);
-    proxy = await countingProxy(pg.port);
-    const proxiedUrl = pg.url.replace(`:${pg.port}/`, `:${proxy.port}/`);
-
-    // First server: cold figures (first request to each page after start) and page sizes.
-    server = await startServer(proxiedUrl);
-    const result: Record<string, Record<string, unknown>> = {};
-    for (const [name, p] of Object.entries(pages)) {
-      const t = performance.now();
-      const response = await fetch(server.url + p, { headers: { "accept-encoding": "identity" } });
-      const body = Buffer.from(await response.arrayBuffer());
-      result[name] = { path: p, status: response.status, bytes: body.length, coldFirstMs: Math.round(performance.now() - t) };
-    }
-    await server.stop();
-    server = undefined;
-
-    // The floor: a static file of each page's exact size, written before the server starts.
-    await mkdir(FLOOR_DIR, { recursive: true });
-    for (const [name, r] of Object.entries(result)) await writeFile(path.join(FLOOR_DIR, `${name}.html`), Buffer.alloc(r.bytes as number, "x"));
-    server = await startServer(proxiedUrl);
-
-    for (const [name, r] of Object.entries(result)) {
-      if (r.status !== 200) { log(`${size}: ${name} answers ${r.status}; skipped`); continue; }
-      const pageUrl = server.url + r.path;
-      // Warm, then one sequential request with the proxy counting.
-      for (let i = 0; i < 3; i++) await fetch(pageUrl).then((x) => x.arrayBuffer());
-      const t = performance.now();
-      await fetch(pageUrl).then((x) => x.arrayBuffer());
-      r.warmSingleMs = Math.round((performance.now() - t) * 10) / 10;
-      await new Promise((res) => setTimeout(res, 100));
-      const before = proxy.roundTrips;
-      await fetch(pageUrl).then((x) => x.arrayBuffer());
-      await new Promise((res) => setTimeout(res, 100));
-      r.roundTrips = proxy.roundTrips - before;
-
-      r.load = [];
-      r.floor = [];
-      for (const c of CONNECTIONS) {
-        const la = loadAverage();
-        const page = await load(pageUrl, c, DURATION);
-        const floor = await load(`${server.url}/bench-floor/${name}.html`, c, DURATION);
-        (r.load as Load[]).push({ ...page, loadAverage: la } as Load);
-        (r.floor as Load[]).push(floor);
-        log(`${size} ${name} c=${c}: ${page.requestsPerSecond} req/s (floor ${floor.requestsPerSecond}), p95 ${page.p95} ms, errors ${page.errors + page.non2xx}, load ${la[0]}`);
+  return withScratchDatabase(size, { name: "bench", log }, async (data) => {
+    const pages = await pagesFor(data.url);
+    const proxy = await countingProxy(data.port);
+    const proxiedUrl = data.url.replace(`:${data.port}/`, `:${proxy.port}/`);
+    let server: Awaited<ReturnType<typeof startAppServer>> | undefined;
+    try {
+      // First server: cold figures (first request to each page after start) and page sizes.
+      server = await startAppServer(proxiedUrl);
+      const result: Record<string, Record<string, unknown>> = {};
+      const bodies: Record<string, Buffer> = {};
+      for (const [name, p] of Object.entries(pages)) {
+        const t = performance.now();
+        const response = await fetch(server.url + p, { headers: { "accept-encoding": "identity" } });
+        const body = Buffer.from(await response.arrayBuffer());
+        bodies[name] = body;
+        result[name] = { path: p, status: response.status, bytes: body.length, coldFirstMs: Math.round(performance.now() - t) };
       }
-      if (!r.path!.toString().startsWith("/api/")) {
-        await settle(pageUrl);
-        r.browser = await browserFigures(pageUrl).catch((error: Error) => ({ error: error.message.split("\n")[0] }));
+      await server.stop();
+      server = undefined;
+
+      // The floor: a static file with each page's own bytes (so gzip has the same work), written before the server starts.
+      await mkdir(FLOOR_DIR, { recursive: true });
+      for (const [name, body] of Object.entries(bodies)) await writeFile(path.join(FLOOR_DIR, `${name}.html`), body);
+      server = await startAppServer(proxiedUrl);
+
+      for (const [name, r] of Object.entries(result)) {
+        if (r.status !== 200) { log(`${size}: ${name} answers ${r.status}; skipped`); continue; }
+        const pageUrl = server.url + r.path;
+        // Warm, then one sequential request with the proxy counting.
+        for (let i = 0; i < 3; i++) await fetch(pageUrl).then((x) => x.arrayBuffer());
+        const t = performance.now();
+        await fetch(pageUrl).then((x) => x.arrayBuffer());
+        r.warmSingleMs = Math.round((performance.now() - t) * 10) / 10;
+        await new Promise((res) => setTimeout(res, 100));
+        const before = proxy.roundTrips;
+        const warm = await fetch(pageUrl, { headers: { "accept-encoding": "identity" } });
+        const warmBody = Buffer.from(await warm.arrayBuffer());
+        await new Promise((res) => setTimeout(res, 100));
+        r.roundTrips = proxy.roundTrips - before;
+        r.cache = warm.headers.get("x-cache");
+        r.gzipBytes = Number((await fetch(pageUrl, { method: "HEAD", headers: { "accept-encoding": ENCODINGS.browser } })).headers.get("content-length")) || null;
+
+        // The ceiling: the same bytes and headers from a bare Node server on the same core.
+        const ceiling = await startCeiling(name, warmBody, replayableHead(warm.headers));
+        r.load = [];
+        r.floor = [];
+        r.ceiling = [];
+        try {
+          for (const pinning of pinnings) {
+            for (const pid of [server.child.pid!, ceiling.pid]) pin(pid, pinning === "pinned" ? "1" : allCpus());
+            for (const encoding of Object.keys(ENCODINGS) as Encoding[]) {
+              for (const c of CONNECTIONS) {
+                const page = await load(pageUrl, c, DURATION, encoding, pinning);
+                const floor = await load(`${server.url}${FLOOR_PATH}/${name}.html`, c, DURATION, encoding, pinning);
+                const bare = await load(ceiling.url, c, DURATION, encoding, pinning);
+                (r.load as Load[]).push(page);
+                (r.floor as Load[]).push(floor);
+                (r.ceiling as Load[]).push(bare);
+                log(
+                  `${size} ${name} c=${c} ${pinning} ${ENCODINGS[encoding] ? "gzip" : "no encoding"}: ${page.requestsPerSecond} req/s (floor ${floor.requestsPerSecond}, bare node ${bare.requestsPerSecond}), ` +
+                    `p50/p95/p99 ${page.p50}/${page.p95}/${page.p99} ms (bare node p95 ${bare.p95}), ${page.bytesPerResponse} B/response, errors ${page.errors + page.non2xx}, load ${page.loadAverage[0]}`,
+                );
+              }
+            }
+          }
+        } finally {
+          ceiling.stop();
+          pin(server.child.pid!, allCpus());
+        }
+        if (!r.path!.toString().startsWith("/api/") && !r.path!.toString().endsWith("/rows")) {
+          await settle(pageUrl);
+          r.browser = await browserFigures(pageUrl).catch((error: Error) => ({ error: error.message.split("\n")[0] }));
+        }
       }
+      const { url: _url, port: _port, ...facts } = data;
+      return { size, ...facts, loadAverageAtEnd: loadAverage(), pages: result };
+    } finally {
+      await server?.stop();
+      await proxy.close();
+      await rm(FLOOR_DIR, { recursive: true, force: true });
+      await rmdir(path.dirname(FLOOR_DIR)).catch(() => undefined); // only once no other bench's folder is left
     }
-    return { size, ...data, loadAverageAtEnd: loadAverage(), pages: result };
-  } finally {
-    await server?.stop();
-    await proxy?.close();
-    await rm(FLOOR_DIR, { recursive: true, force: true });
-    await pg.stop();
-    await rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
-  }
+  });
 }
 
 async function main() {
   await ensureBuilt(log);
+  await writeFile(wrkScript, WRK_SCRIPT);
   const started = new Date();
   const machine = {
     nproc: os.cpus().length,
@@ -299,14 +399,26 @@ async function main() {
     node: process.version,
     loadAverageAtStart: loadAverage(),
   };
+  const method = {
+    generator: generator === "wrk" ? `wrk (${WRK}), 1 thread` : "autocannon (in the bench's process)",
+    pinning: pinnings.map((p) => PINNING_WORDS[p]),
+    acceptEncoding: Object.values(ENCODINGS),
+    floor: "the page's own bytes as a static file in public/, served by the same server (Next.js), with the same headers and pinning",
+    ceiling: "the stored page's bytes and headers from a bare Node http server (bench/ceiling-server.ts), same core, generator and headers",
+  };
   const runs = [];
   const out = path.join(projectRoot, "bench", "results", `${started.toISOString().slice(0, 16).replace(":", "")}.json`);
   await mkdir(path.dirname(out), { recursive: true });
+  log(`load generator: ${method.generator}; pinning: ${method.pinning.join(" and ")}`);
   // Written after each size, so a long run that is stopped keeps what it measured.
-  for (const size of sizes) {
-    runs.push(await benchSize(size));
-    await writeFile(out, JSON.stringify({ started: started.toISOString(), quick, durationSeconds: DURATION, machine, runs }, null, 2) + "\n");
-    log(`results so far written to ${path.relative(projectRoot, out)}`);
+  try {
+    for (const size of sizes) {
+      runs.push(await benchSize(size));
+      await writeFile(out, JSON.stringify({ started: started.toISOString(), quick, durationSeconds: DURATION, machine, method, runs }, null, 2) + "\n");
+      log(`results so far written to ${path.relative(projectRoot, out)}`);
+    }
+  } finally {
+    await rm(wrkScript, { force: true });
   }
 }
 

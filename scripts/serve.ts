@@ -12,7 +12,7 @@
 import { createServer } from "node:http";
 import { projectRoot } from "../lib/db/migrate";
 import { DataVersionWatcher } from "../lib/page-cache/data-version";
-import { createPageCache } from "../lib/page-cache/handler";
+import { createPageCache, type ServedResponse } from "../lib/page-cache/handler";
 import { PageStore } from "../lib/page-cache/store";
 import { parsePort } from "./port";
 
@@ -36,7 +36,7 @@ await app.prepare();
 const nextHandler = app.getRequestHandler();
 const handle = (req: Parameters<typeof nextHandler>[0], res: Parameters<typeof nextHandler>[1]) => nextHandler(req, res);
 
-const store = new PageStore(maxMb * 1024 * 1024);
+const store = new PageStore<ServedResponse>(maxMb * 1024 * 1024);
 const watcher = cacheOn
   ? new DataVersionWatcher(databaseUrl!, (from, to) => {
       log(`published data changed (${from} → ${to}): dropping ${store.size} stored pages`);

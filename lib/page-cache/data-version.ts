@@ -15,6 +15,8 @@ export type DataVersionSource = {
   current(): Promise<string | null>;
   /** The last version read, without reading; null when the last read failed. */
   readonly known: string | null;
+  /** True while current() would answer without reading (the last read is recent): a stored page is then served without waiting. */
+  readonly fresh?: boolean;
   close(): Promise<void>;
 };
 
@@ -39,6 +41,10 @@ export class DataVersionWatcher implements DataVersionSource {
   /** Null while reads fail: a page rendered then could not be tied to a version, so it is not stored. */
   get known(): string | null {
     return this.failing ? null : this.version;
+  }
+
+  get fresh(): boolean {
+    return this.inFlight === null && performance.now() - this.checkedAt < this.intervalMs;
   }
 
   current(): Promise<string | null> {

@@ -9,8 +9,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
 import { gzipSync } from "node:zlib";
 import type { DataVersionSource } from "./data-version";
-import { cacheKey, renderFailed, unstorableReason } from "./rules";
-import { nonceOfPolicy } from "../security/headers";
+import { cacheKey, kindOfKey, renderFailed, unstorableReason } from "./rules";
+import { hashedContentSecurityPolicy, nonceOfPolicy } from "../security/headers";
 import { shareablePage } from "./stored-page";
 import type { PageStore, StoredResponse } from "./store";
 
@@ -22,20 +22,66 @@ const DROPPED_HEADERS = new Set(["content-length", "content-encoding", "transfer
 /** A page larger than this is served but not stored. */
 const MAX_CAPTURE_BYTES = 16 * 1024 * 1024;
 
-function acceptsGzip(header: string | undefined): boolean {
-  return !!header && /\bgzip\b(?!\s*;\s*q=0(\.0*)?\b)/i.test(header);
+/** A stored response with its headers ready to write, one flat list per encoding: a hit is one writeHead and one end. */
+export type ServedResponse = StoredResponse & {
+  identityHead: string[];
+  gzipHead: string[];
+  /** For a conditional GET of stored JSON with an ETag (the API): its 304, without the body's headers. */
+  notModifiedHead: string[];
+  etag: string | null;
+};
+
+export function servedResponse(entry: StoredResponse): ServedResponse {
+  const head: string[] = [];
+  for (const [name, value] of Object.entries(entry.headers)) {
+    if (Array.isArray(value)) for (const one of value) head.push(name, one);
+    else head.push(name, value);
+  }
+  head.push("x-cache", "HIT");
+  const notModifiedHead: string[] = [];
+  for (let i = 0; i < head.length; i += 2) if (head[i] !== "content-type") notModifiedHead.push(head[i]!, head[i + 1]!);
+  const etag = entry.headers["etag"];
+  return {
+    ...entry,
+    identityHead: [...head, "content-length", String(entry.body.length)],
+    gzipHead: [...head, "content-encoding", "gzip", "content-length", String(entry.gzip.length)],
+    notModifiedHead,
+    etag: typeof etag === "string" ? etag : null,
+  };
 }
 
-function send(entry: StoredResponse, req: IncomingMessage, res: ServerResponse): void {
-  const gzip = acceptsGzip(req.headers["accept-encoding"]);
-  const body = gzip ? entry.gzip : entry.body;
-  res.writeHead(entry.status, {
-    ...entry.headers,
-    "x-cache": "HIT",
-    "content-length": body.length,
-    ...(gzip ? { "content-encoding": "gzip" } : {}),
+/** Answers to the Accept-Encoding values seen (a handful in practice: browsers send the same one), bounded. */
+const gzipAnswers = new Map<string, boolean>();
+
+function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  let answer = gzipAnswers.get(header);
+  if (answer === undefined) {
+    answer = /\bgzip\b(?!\s*;\s*q=0(\.0*)?\b)/i.test(header);
+    if (gzipAnswers.size >= 64) gzipAnswers.clear();
+    gzipAnswers.set(header, answer);
+  }
+  return answer;
+}
+
+function etagMatches(ifNoneMatch: string, etag: string): boolean {
+  return ifNoneMatch.split(",").some((tag) => {
+    const t = tag.trim();
+    return t === "*" || t === etag || t === `W/${etag}`;
   });
-  res.end(req.method === "HEAD" ? undefined : body);
+}
+
+function send(entry: ServedResponse, req: IncomingMessage, res: ServerResponse): void {
+  const ifNoneMatch = req.headers["if-none-match"];
+  if (ifNoneMatch !== undefined && entry.etag !== null && etagMatches(ifNoneMatch, entry.etag)) {
+    res.writeHead(304, entry.notModifiedHead);
+    res.end();
+    return;
+  }
+  const gzip = acceptsGzip(req.headers["accept-encoding"]);
+  res.writeHead(entry.status, gzip ? entry.gzipHead : entry.identityHead);
+  if (req.method === "HEAD") res.end();
+  else res.end(gzip ? entry.gzip : entry.body);
 }
 
 /**
@@ -84,11 +130,11 @@ export type PageCache = {
   handle(req: IncomingMessage, res: ServerResponse, next: NextHandler): Promise<void>;
   /** Drops every stored page (the data changed). */
   clear(): void;
-  readonly store: PageStore;
+  readonly store: PageStore<ServedResponse>;
 };
 
 export function createPageCache(
-  store: PageStore,
+  store: PageStore<ServedResponse>,
   version: DataVersionSource,
   log: (message: string) => void = () => {},
   debug: (message: string) => void = () => {},
@@ -112,54 +158,63 @@ export function createPageCache(
     const body = capture(res);
     const rendered = next(req, res);
     // Store as soon as the body is complete; a failed render ends the wait with its error.
-    const html = await Promise.race([body, rendered.then(() => body)]);
-    keep(key, req, res, html, tag, startedIn);
+    const captured = await Promise.race([body, rendered.then(() => body)]);
+    keep(key, req, res, captured, tag, startedIn);
     settled();
     await rendered;
   }
 
-  function keep(key: string, req: IncomingMessage, res: ServerResponse, html: Buffer | null, tag: string | null, startedIn: number): void {
-    if (!html) return debug(`not stored (aborted or over ${MAX_CAPTURE_BYTES} bytes): ${req.url}`);
+  function keep(key: string, req: IncomingMessage, res: ServerResponse, body: Buffer | null, tag: string | null, startedIn: number): void {
+    if (!body) return debug(`not stored (aborted or over ${MAX_CAPTURE_BYTES} bytes): ${req.url}`);
     const headers = res.getHeaders() as Record<string, string | string[] | number | undefined>;
-    const reason = unstorableReason(res.statusCode, headers);
+    const kind = kindOfKey(key);
+    const reason = unstorableReason(res.statusCode, headers, kind);
     if (reason) return debug(`not stored (${reason}): ${req.url}`);
     if (tag === null || version.known !== tag || generation !== startedIn) return debug(`not stored (the data changed while it rendered): ${req.url}`);
-    const text = html.toString("utf8");
-    if (renderFailed(text)) return log(`not stored (the render failed part way): ${req.url}`);
-    const nonce = nonceOfPolicy(String(headers["content-security-policy"]));
-    const page = shareablePage(text, String(headers["content-security-policy"]));
-    if (!page || !nonce) return debug(`not stored (no nonce in its policy): ${req.url}`);
     const kept: Record<string, string | string[]> = {};
     for (const [name, value] of Object.entries(headers)) {
       if (value === undefined || DROPPED_HEADERS.has(name)) continue;
       kept[name] = typeof value === "number" ? String(value) : value;
     }
+    const vary = String(kept["vary"] ?? "");
+    if (!/\baccept-encoding\b/i.test(vary)) kept["vary"] = vary ? `${vary}, Accept-Encoding` : "Accept-Encoding";
+    if (kind === "json") {
+      // JSON runs no script: the strict policy with no inline script allowed, in place of the request's nonce.
+      kept["content-security-policy"] = hashedContentSecurityPolicy([]);
+      store.set(key, servedResponse({ status: 200, headers: kept, body, gzip: gzipSync(body) }));
+      return;
+    }
+    const text = body.toString("utf8");
+    if (renderFailed(text)) return log(`not stored (the render failed part way): ${req.url}`);
+    const nonce = nonceOfPolicy(String(headers["content-security-policy"]));
+    const page = shareablePage(text, String(headers["content-security-policy"]));
+    if (!page || !nonce) return debug(`not stored (no nonce in its policy): ${req.url}`);
     // Next.js repeats the nonce on its Link preload header: no use without the nonce policy.
     if (kept["link"]) kept["link"] = String(kept["link"]).split(`; nonce="${nonce}"`).join("");
     kept["content-security-policy"] = page.policy;
-    const vary = String(kept["vary"] ?? "");
-    if (!/\baccept-encoding\b/i.test(vary)) kept["vary"] = vary ? `${vary}, Accept-Encoding` : "Accept-Encoding";
     const identity = Buffer.from(page.html, "utf8");
-    store.set(key, { status: 200, headers: kept, body: identity, gzip: gzipSync(identity) });
+    store.set(key, servedResponse({ status: 200, headers: kept, body: identity, gzip: gzipSync(identity) }));
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse, next: NextHandler): Promise<void> {
     const https = req.headers["x-forwarded-proto"] === "https" || !!(req.socket as TLSSocket).encrypted;
     const key = cacheKey({ method: req.method, url: req.url, headers: req.headers, https });
-    res.setHeader("x-cache", "MISS");
-    if (!key) return next(req, res);
+    if (!key) {
+      res.setHeader("x-cache", "MISS");
+      return next(req, res);
+    }
 
-    await version.current(); // drops every stored page first if the data changed
+    // Read again (dropping every stored page first if the data changed) only once the last read is older than its interval.
+    if (version.fresh !== true) await version.current();
     let stored = store.get(key);
     if (!stored && filling.has(key)) {
       await filling.get(key);
       stored = store.get(key);
     }
-    if (stored) {
-      res.removeHeader("x-cache");
-      return send(stored, req, res);
-    }
-    if (req.method !== "GET" || version.known === null || filling.has(key)) return next(req, res);
+    if (stored) return send(stored, req, res);
+    res.setHeader("x-cache", "MISS");
+    // A conditional request may be answered 304 (not storable): Next.js answers it.
+    if (req.method !== "GET" || version.known === null || filling.has(key) || req.headers["if-none-match"] !== undefined) return next(req, res);
 
     let release = () => {};
     filling.set(key, new Promise<void>((resolve) => (release = resolve)));

@@ -187,6 +187,107 @@ describe("public page cache", () => {
   }, 60_000);
 });
 
+describe("public JSON in the page cache", () => {
+  const inspectionIds = async (response: Response) => ((await response.json()) as { inspections: [number, ...unknown[]][] }).inspections.map((row) => row[0]);
+
+  /** Inserts an inspection of Swindon carrying `token` in its notes, with `visibility` (and an embargo end, if given); returns its id. */
+  async function insertInspection(token: string, visibility: "DRAFT" | "EMBARGOED", embargoSeconds?: number): Promise<number> {
+    const [row] = await sql(
+      `insert into "Inspection" ("serviceId", "frameworkId", kind, "serviceNameAtInspection", "publishedOn", "publishedOnPrecision", visibility, "embargoUntil", "sourceUrls", notes, "updatedAt")
+       select s.id, f.id, 'FULL', 'Swindon', '2031-04-02', 'DAY', $2::"Visibility", case when $3::int is null then null else now() + make_interval(secs => $3::int) end, '{}', $1, now()
+       from "Service" s, "Framework" f where s.slug = 'swindon' and f.code = '2021' returning id`,
+      [token, visibility, embargoSeconds ?? null],
+    );
+    return row.id as number;
+  }
+
+  it("stores /heatmap/rows and /api/v1/inspections for anonymous GETs: the same JSON, a policy with no nonce, a 304 for a current ETag", async () => {
+    for (const pathname of ["/heatmap/rows", "/api/v1/inspections?service=wiltshire"]) {
+      const miss = await get(pathname, { accept: "application/json" });
+      expect(miss.status, pathname).toBe(200);
+      expect(miss.headers.get("x-cache"), pathname).toBe("MISS");
+      const rendered = await miss.text();
+      const hit = await get(pathname, { accept: "application/json" });
+      expect(hit.headers.get("x-cache"), pathname).toBe("HIT");
+      expect(hit.headers.get("content-type"), pathname).toBe(miss.headers.get("content-type"));
+      expect(hit.headers.get("content-security-policy"), pathname).not.toContain("nonce");
+      expect(await hit.text(), pathname).toBe(rendered);
+      const gzipped = await fetch(new URL(pathname, base), { headers: { accept: "application/json", "accept-encoding": "gzip" } });
+      expect(gzipped.headers.get("content-encoding"), pathname).toBe("gzip");
+      expect(await gzipped.text(), pathname).toBe(rendered);
+    }
+    const api = await get("/api/v1/inspections?service=wiltshire", { accept: "application/json" });
+    expect(api.headers.get("x-cache")).toBe("HIT");
+    expect(api.headers.get("access-control-allow-origin")).toBe("*");
+    const etag = api.headers.get("etag")!;
+    const notModified = await get("/api/v1/inspections?service=wiltshire", { accept: "application/json", "if-none-match": etag });
+    expect(notModified.status).toBe(304);
+    expect(notModified.headers.get("x-cache")).toBe("HIT");
+    // CSV (by Accept) is another answer under the same URL: never served the stored JSON, and not stored.
+    for (let i = 0; i < 2; i++) {
+      const csv = await get("/api/v1/inspections?service=wiltshire", { accept: "text/csv" });
+      expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
+      expect(csv.headers.get("x-cache")).toBe("MISS");
+    }
+  });
+
+  it("never answers a request with a cookie or credentials from the store, and never stores an error", async () => {
+    await get("/heatmap/rows");
+    expect((await get("/heatmap/rows")).headers.get("x-cache")).toBe("HIT");
+    for (const headers of [{ cookie: "yjs.session_token=anything" }, { authorization: "Bearer x" }] as Record<string, string>[]) {
+      for (const pathname of ["/heatmap/rows", "/api/v1/inspections"]) {
+        expect((await get(pathname, headers)).headers.get("x-cache"), `${pathname} ${JSON.stringify(headers)}`).toBe("MISS");
+      }
+    }
+    for (const pathname of ["/heatmap/rows?inspection=abc", "/api/v1/inspections?publishedFrom=2024-5", "/heatmap/rows?inspection=2147483647"]) {
+      const first = await get(pathname);
+      expect(first.status, pathname).toBeGreaterThanOrEqual(400);
+      expect((await get(pathname)).headers.get("x-cache"), pathname).toBe("MISS");
+    }
+  });
+
+  it("shows a draft in the stored JSON only once it is published", async () => {
+    const token = `CACHE-JSON-PUBLISH-${Date.now()}`;
+    const id = await insertInspection(token, "DRAFT");
+    try {
+      const hidden = await eventually(async () => {
+        const rows = await get("/heatmap/rows");
+        const api = await get("/api/v1/inspections?service=swindon");
+        const one = await get(`/heatmap/rows?inspection=${id}`);
+        return rows.headers.get("x-cache") === "HIT" && api.headers.get("x-cache") === "HIT" && !(await inspectionIds(rows)).includes(id) && !(await api.text()).includes(token) && one.status === 404;
+      }, 5_000);
+      expect(hidden, "stored without the draft").toBe(true);
+      await sql(`update "Inspection" set visibility = 'PUBLISHED' where id = $1`, [id]);
+      const shown = await eventually(async () => {
+        const rows = await get("/heatmap/rows");
+        const api = await get("/api/v1/inspections?service=swindon");
+        const one = await get(`/heatmap/rows?inspection=${id}`);
+        return (await inspectionIds(rows)).includes(id) && (await api.text()).includes(token) && one.status === 200;
+      }, 5_000);
+      expect(shown, "the publication reached the stored JSON").toBe(true);
+    } finally {
+      await sql(`delete from "Inspection" where id = $1`, [id]);
+    }
+  });
+
+  it("shows an embargoed inspection in the stored JSON once its time passes, with no write at that moment", async () => {
+    const token = `CACHE-JSON-EMBARGO-${Date.now()}`;
+    const id = await insertInspection(token, "EMBARGOED", 4);
+    try {
+      const hidden = await eventually(async () => {
+        const rows = await get("/heatmap/rows");
+        const api = await get("/api/v1/inspections?service=swindon");
+        return rows.headers.get("x-cache") === "HIT" && api.headers.get("x-cache") === "HIT" && !(await inspectionIds(rows)).includes(id) && !(await api.text()).includes(token);
+      }, 3_000);
+      expect(hidden, "stored while embargoed, without it").toBe(true);
+      const shown = await eventually(async () => (await inspectionIds(await get("/heatmap/rows"))).includes(id) && (await (await get("/api/v1/inspections?service=swindon")).text()).includes(token), 12_000);
+      expect(shown, "the lifted embargo reached the stored JSON").toBe(true);
+    } finally {
+      await sql(`delete from "Inspection" where id = $1`, [id]);
+    }
+  });
+});
+
 describe("data version", () => {
   const publicTables = [
     "Service", "LocalAuthority", "ServiceLocalAuthority", "ServiceSuccession", "Framework", "ScoreBand", "KeyQuestionThreshold",

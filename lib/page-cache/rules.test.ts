@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cacheKey, NEXT_DYNAMIC_CACHE_CONTROL, renderFailed, unstorableReason } from "./rules";
+import { cacheKey, kindOfKey, NEXT_DYNAMIC_CACHE_CONTROL, renderFailed, unstorableReason } from "./rules";
 
 const get = (url: string, headers: Record<string, string> = {}, method = "GET") => cacheKey({ method, url, headers: { host: "example.org", ...headers }, https: false });
 const html = { "content-type": "text/html; charset=utf-8", "cache-control": NEXT_DYNAMIC_CACHE_CONTROL, "content-security-policy": "script-src 'nonce-x'" };
@@ -21,6 +21,26 @@ describe("cacheKey", () => {
     expect(get("/", { "next-router-prefetch": "1" })).toBeNull();
     expect(get("/?_rsc=abc")).toBeNull();
   });
+  it("keys the public JSON endpoints by path, query and whether Accept asks for CSV (the API then answers CSV), as JSON", () => {
+    const rows = get("/heatmap/rows", { accept: "*/*" });
+    expect(rows).toBe("http://example.org/heatmap/rows\njson");
+    expect(kindOfKey(rows!)).toBe("json");
+    expect(get("/heatmap/rows?inspection=12")).toBe("http://example.org/heatmap/rows?inspection=12\njson");
+    // No Accept, */*, JSON or a browser's list: one JSON answer, one key.
+    const json = get("/api/v1/inspections?service=wiltshire", { accept: "application/json" });
+    for (const accept of [undefined, "*/*", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"]) {
+      expect(get("/api/v1/inspections?service=wiltshire", accept ? { accept } : {}), accept).toBe(json);
+    }
+    const csv = get("/api/v1/inspections?service=wiltshire", { accept: "text/csv" });
+    expect(csv).toBe("http://example.org/api/v1/inspections?service=wiltshire\ntext/csv");
+    expect(get("/api/v1/inspections?service=wiltshire", { accept: "text/csv;q=0.5, application/json" })).not.toBe(json);
+    expect(kindOfKey(get("/services/wiltshire")!)).toBe("page");
+    // Never with credentials; never another API route as JSON; never the auth API.
+    expect(get("/api/v1/inspections", { cookie: "yjs.session_token=abc" })).toBeNull();
+    expect(get("/heatmap/rows", { authorization: "Bearer x" })).toBeNull();
+    expect(get("/api/auth/get-session")).toBeNull();
+    expect(kindOfKey(get("/api/v1/services")!)).toBe("page"); // stored only if it were HTML: it never is
+  });
 });
 
 describe("unstorableReason", () => {
@@ -33,6 +53,17 @@ describe("unstorableReason", () => {
     expect(unstorableReason(200, { ...html, "cache-control": "private, no-store" })).toMatch(/cache-control/);
     expect(unstorableReason(200, { ...html, "content-type": "application/json" })).toBe("not HTML");
     expect(unstorableReason(200, { ...html, "content-security-policy": undefined })).toBe("no content-security-policy");
+  });
+  it("stores public JSON whatever its cache-control says to browsers, unless private, and never a non-200, a cookie or CSV", () => {
+    const json = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
+    expect(unstorableReason(200, json, "json")).toBeNull();
+    expect(unstorableReason(200, { ...json, "cache-control": "public, max-age=300, stale-while-revalidate=60" }, "json")).toBeNull();
+    expect(unstorableReason(200, { ...json, "cache-control": "private, no-store" }, "json")).toBe("cache-control private");
+    expect(unstorableReason(404, json, "json")).toBe("status 404");
+    expect(unstorableReason(304, json, "json")).toBe("status 304");
+    expect(unstorableReason(200, { ...json, "set-cookie": "a=b" }, "json")).toBe("sets a cookie");
+    expect(unstorableReason(200, { ...json, "content-type": "text/csv; charset=utf-8; header=present" }, "json")).toBe("not JSON");
+    expect(unstorableReason(200, json)).toBe("not HTML"); // JSON under a page's key
   });
 });
 

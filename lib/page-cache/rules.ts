@@ -7,6 +7,24 @@ import type { IncomingHttpHeaders } from "node:http";
 const PRIVATE_PATH = /^\/(admin|sign-in|api\/auth)(\/|$)/;
 
 /**
+ * Public JSON stored like pages, by exact path (any query): the heatmap's
+ * packed rows (fetched by every /heatmap visit) and the inspections API. Their
+ * route handlers read no session, cookie or header that depends on the reader
+ * (drafts and embargoed inspections are never in them; a lifted embargo changes
+ * the data version), and the API's answer varies only by its query and by
+ * whether Accept asks for CSV, which is part of the key. Other /api routes are not.
+ */
+export const PUBLIC_JSON_PATHS: ReadonlySet<string> = new Set(["/heatmap/rows", "/api/v1/inspections"]);
+
+/** What a cache key stands for: an HTML page (stored in shareable form) or public JSON (stored as sent). */
+export type StoredKind = "page" | "json";
+
+/** The kind a key was made for (cacheKey puts a JSON key's Accept part after a newline: no URL holds one). */
+export function kindOfKey(key: string): StoredKind {
+  return key.includes("\n") ? "json" : "page";
+}
+
+/**
  * Next.js's client-side navigation and prefetch requests ask for an RSC
  * payload, not the page's HTML, under the same URL: they are not cached.
  */
@@ -36,16 +54,39 @@ export function cacheKey(request: RequestFacts): string | null {
   if (/[?&]_rsc=/.test(query)) return null;
   const h = request.headers;
   if (h.cookie !== undefined || h.authorization !== undefined) return null;
-  if (RSC_HEADERS.some((name) => h[name] !== undefined)) return null;
-  return `${request.https ? "https" : "http"}://${h.host ?? ""}${url}`;
+  for (const name of RSC_HEADERS) if (h[name] !== undefined) return null;
+  const key = `${request.https ? "https" : "http"}://${h.host ?? ""}${url}`;
+  return PUBLIC_JSON_PATHS.has(pathname) ? `${key}\n${acceptPart(h.accept)}` : key;
 }
 
-/** Why a finished response may not be stored, or null when it may. */
-export function unstorableReason(status: number, headers: Record<string, unknown>): string | null {
+/**
+ * The part of Accept a public JSON answer depends on, for its key. The API
+ * answers CSV only when Accept names text/csv (lib/api/http.ts `negotiate`),
+ * JSON for anything else (none, any type, application/json, a browser's list),
+ * so every such Accept shares one key; one naming text/csv keeps its own
+ * (a CSV answer is never stored, but a JSON one under it may be).
+ * /heatmap/rows reads no Accept at all.
+ */
+function acceptPart(accept: string | undefined): string {
+  return accept && /text\/csv/i.test(accept) ? accept : "json";
+}
+
+/**
+ * Why a finished response may not be stored, or null when it may. Public JSON
+ * must be JSON and not private; its route handlers say no-store (or a short
+ * max-age) to browsers, which is about their copies: the stored one is dropped
+ * with the data version like a page.
+ */
+export function unstorableReason(status: number, headers: Record<string, unknown>, kind: StoredKind = "page"): string | null {
   if (status !== 200) return `status ${status}`;
   if (headers["set-cookie"] !== undefined) return "sets a cookie";
   if (headers["content-encoding"] !== undefined) return "already encoded";
   const type = String(headers["content-type"] ?? "");
+  if (kind === "json") {
+    if (!type.startsWith("application/json")) return "not JSON";
+    if (/\bprivate\b/i.test(String(headers["cache-control"] ?? ""))) return "cache-control private";
+    return null;
+  }
   if (!type.startsWith("text/html")) return "not HTML";
   const cacheControl = String(headers["cache-control"] ?? "");
   if (cacheControl !== NEXT_DYNAMIC_CACHE_CONTROL && /\b(private|no-store)\b/i.test(cacheControl)) return `cache-control ${cacheControl}`;

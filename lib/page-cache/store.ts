@@ -18,8 +18,8 @@ function sizeOf(response: StoredResponse): number {
   return bytes;
 }
 
-export class PageStore {
-  private readonly entries = new Map<string, { response: StoredResponse; bytes: number }>();
+export class PageStore<T extends StoredResponse = StoredResponse> {
+  private readonly entries = new Map<string, { response: T; bytes: number }>();
   private usedBytes = 0;
 
   constructor(readonly maxBytes: number) {}
@@ -32,7 +32,7 @@ export class PageStore {
     return this.entries.size;
   }
 
-  get(key: string): StoredResponse | undefined {
+  get(key: string): T | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     // Map keeps insertion order: re-inserting marks it most recently used.
@@ -42,7 +42,7 @@ export class PageStore {
   }
 
   /** Stores `response` unless it alone is over a quarter of the bound; evicts the least recently used. */
-  set(key: string, response: StoredResponse): boolean {
+  set(key: string, response: T): boolean {
     const bytes = sizeOf(response);
     this.delete(key);
     if (bytes > this.maxBytes / 4) return false;
