@@ -15,7 +15,8 @@
 //   npm run bench -- --sizes real,x10 --quick
 //   npm run bench -- --sizes x100 --pages services,scorecard,apiInspections --quick
 //   npm run bench -- --sizes real --quick --generator autocannon --pin off
-//     --generator wrk|autocannon (default wrk when /usr/bin/wrk exists), --pin on|off|both (default both when taskset and 2+ CPUs)
+//     --generator wrk|autocannon (default wrk when /usr/bin/wrk exists), --pin on|off|both (default both when taskset and 2+ CPUs),
+//     --connections 1,10,100 (default 10,100)
 import { execFile, execFileSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, rm, rmdir, writeFile } from "node:fs/promises";
@@ -39,7 +40,11 @@ const sizes = sizesOption(args, "real,x10,x100");
 const pagesArg = option("pages");
 const onlyPages = pagesArg ? new Set(pagesArg.split(",").map((s) => s.trim())) : null;
 const DURATION = quick ? 3 : 8; // seconds per load run
-const CONNECTIONS = [10, 100];
+const CONNECTIONS = (option("connections") ?? "10,100").split(",").map((c) => {
+  const n = Number(c);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--connections: "${c}" is not a whole number of connections`);
+  return n;
+});
 // One folder per bench process, so two benches in one checkout never serve or delete each other's floor files.
 const FLOOR_PATH = `/bench-floor/${process.pid}`;
 const FLOOR_DIR = path.join(projectRoot, "public", ...FLOOR_PATH.split("/").filter(Boolean));

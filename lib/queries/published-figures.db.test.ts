@@ -15,6 +15,7 @@ import type { AreaFilters } from "./national-filters";
 import { realDatabase } from "./national-test-support";
 import { PublishedFiguresMemo, VERSION_INTERVAL_MS, publishedFigures, readPublicDataVersion } from "./published-figures";
 import { serviceScorecard, type Scorecard } from "./scorecard";
+import { publishedStandardView, standardView } from "./standards";
 import { readPublishedComparison } from "./scorecard-sql";
 
 let test: TestDatabase;
@@ -225,6 +226,25 @@ describe("the memo of published figures", () => {
       expect(count(next, "INADEQUATE")).toBe(count(newer!, "INADEQUATE") - 1);
     } finally {
       await db.inspection.update({ where: { id: wiltshire.id }, data: { overallRating: "GOOD" } });
+    }
+  });
+
+  it("a standard's page: the same as direct, and an edit of its rating reaches the next render", async () => {
+    const db = test.db;
+    const ALL: AreaFilters = { nation: null, region: null, basis: "all" };
+    const base = await publishedStandardView("3.1", ALL, db);
+    expect(base).toEqual(await direct((d) => standardView("3.1", ALL, d)));
+    const rated = await db.standardRating.findFirstOrThrow({
+      where: { standard: { code: "3.1" }, rating: { not: "OUTSTANDING" }, inspection: { visibility: "PUBLISHED" } },
+    });
+    try {
+      await db.standardRating.updateMany({ where: { inspectionId: rated.inspectionId, standardId: rated.standardId }, data: { rating: "OUTSTANDING" } });
+      await sleep(VERSION_INTERVAL_MS + 50);
+      const shown = await publishedStandardView("3.1", ALL, db);
+      expect(shown).toEqual(await direct((d) => standardView("3.1", ALL, d)));
+      expect(shown!.overall.counts.OUTSTANDING).toBe(base!.overall.counts.OUTSTANDING + 1);
+    } finally {
+      await db.standardRating.updateMany({ where: { inspectionId: rated.inspectionId, standardId: rated.standardId }, data: { rating: rated.rating } });
     }
   });
 

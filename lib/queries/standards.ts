@@ -16,6 +16,7 @@ import {
 } from "./national-distribution";
 import type { AreaFilters } from "./national-filters";
 import { programmeStandards, type StandardInfo } from "./national";
+import { publishedFigures } from "./published-figures";
 import { STANDARDS_PROGRAMME, areaWhere, rankedInspections } from "./national-sql";
 
 /**
@@ -337,6 +338,18 @@ export async function standardView(code: string, filters: AreaFilters, database:
 /** Band names in URLs (/standards/<code>/bands/<band>), in the page's order. */
 export const BAND_SLUGS = ["outstanding", "good", "requires-improvement", "inadequate", "not-recorded"] as const;
 export type BandSlug = (typeof BAND_SLUGS)[number];
+
+/**
+ * standardView kept per version of the published data (published-figures.ts):
+ * every part of it is drawn from published results by the public rule, so it is
+ * the same for every reader until the data changes, and a render of a standard's
+ * page at ×100 need not aggregate every inspection again. One entry per code and
+ * area filter, within the memo's bound.
+ */
+export function publishedStandardView(code: string, filters: AreaFilters, database: Db = defaultDb()): Promise<StandardView | null> {
+  const name = `standard ${code}: ${filters.nation ?? "both nations"}, ${filters.region ?? "every region"}, ${filters.basis}`;
+  return publishedFigures(database).get(name, () => standardView(code, filters, database));
+}
 
 export function bandSlug(rating: Rating | null): BandSlug {
   return rating === null ? "not-recorded" : (rating.toLowerCase().replaceAll("_", "-") as BandSlug);

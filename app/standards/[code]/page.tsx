@@ -11,7 +11,7 @@ import {
 import { standardLabel } from "@/components/national/standard-label";
 import { keyQuestionAreaLabel } from "@/lib/domain/frameworks";
 import { areaPhrase, areaQuery, parseAreaFilters } from "@/lib/queries/national-filters";
-import { LOW_FIGURE, standardView, type StandardDefinitionView } from "@/lib/queries/standards";
+import { LOW_FIGURE, publishedStandardView, type StandardDefinitionView } from "@/lib/queries/standards";
 import { BandLists } from "./band-lists";
 
 export const dynamic = "force-dynamic";
@@ -27,7 +27,7 @@ async function load(props: Props) {
   const code = decodeURIComponent((await props.params).code);
   if (!CODE.test(code)) return null;
   const filters = parseAreaFilters(await props.searchParams);
-  return standardView(code, filters);
+  return publishedStandardView(code, filters);
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
