@@ -95,21 +95,22 @@ export async function compareServices(slugs: readonly string[], database: Db = d
           from ${rankedInspections(Prisma.sql`i."serviceId" = any(${ids}::int[])`)} r
           where r."rankInService" = 1 or (r.programme = ${STANDARDS_PROGRAMME} and r."rankInProgramme" = 1)`;
   const standardIds = inspections.filter((i) => i.programme === STANDARDS_PROGRAMME && i.rankInProgramme === 1).map((i) => i.id);
-  const [ratings, figures] =
+  // The compared inspections' standard ratings and key-question figures: one statement, two JSON columns.
+  type RatingRow = { id: number; code: string; rating: string };
+  type FigureRow = { id: number; code: string; area: KeyQuestionArea; percent: number };
+  const { ratings, figures }: { ratings: RatingRow[]; figures: FigureRow[] } =
     standardIds.length === 0
-      ? [[], []]
-      : await Promise.all([
-          database.$queryRaw<{ id: number; code: string; rating: string }[]>`
-            select sr."inspectionId" as id, st.code, sr.rating::text as rating
-            from "StandardRating" sr join "Standard" st on st.id = sr."standardId"
-            where sr."inspectionId" = any(${standardIds}::int[])`,
-          database.$queryRaw<{ id: number; code: string; area: KeyQuestionArea; percent: number }[]>`
-            select kr."inspectionId" as id, st.code, kq.area::text as area, kr."percentYes" as percent
-            from "KeyQuestionResult" kr
-            join "KeyQuestion" kq on kq.id = kr."keyQuestionId"
-            join "Standard" st on st.id = kq."standardId"
-            where kr."inspectionId" = any(${standardIds}::int[])`,
-        ]);
+      ? { ratings: [], figures: [] }
+      : (await database.$queryRaw<{ ratings: RatingRow[]; figures: FigureRow[] }[]>`
+          select
+            (select coalesce(jsonb_agg(jsonb_build_object('id', sr."inspectionId", 'code', st.code, 'rating', sr.rating::text)), '[]'::jsonb)
+              from "StandardRating" sr join "Standard" st on st.id = sr."standardId"
+              where sr."inspectionId" = any(${standardIds}::int[])) as ratings,
+            (select coalesce(jsonb_agg(jsonb_build_object('id', kr."inspectionId", 'code', st.code, 'area', kq.area::text, 'percent', kr."percentYes")), '[]'::jsonb)
+              from "KeyQuestionResult" kr
+              join "KeyQuestion" kq on kq.id = kr."keyQuestionId"
+              join "Standard" st on st.id = kq."standardId"
+              where kr."inspectionId" = any(${standardIds}::int[])) as figures`)[0]!;
 
   const bySlug = new Map(services.map((s) => [s.slug, s]));
   const compared: ComparedService[] = [];

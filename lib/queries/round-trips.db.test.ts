@@ -8,6 +8,7 @@ import { createTestDatabase, type TestDatabase } from "../db/test-database";
 import { countingClient, type CountingClient } from "../db/testing/statement-count";
 import { generateSynthetic } from "../synthetic/generate";
 import { apiInspections, apiService, apiStandards } from "./api";
+import { compareServices } from "./compare";
 import { heatmapFigures, heatmapPacked, heatmapView } from "./heatmap";
 import { DEFAULT_HEATMAP_PARAMS } from "./heatmap-filters";
 import type { AreaFilters } from "./national-filters";
@@ -53,6 +54,26 @@ describe("statements per page, small and large synthetic datasets", () => {
     expect(counts.large).toBe(counts.small);
     return results;
   }
+
+  it("/compare: three statements once the programme's standards are kept, for up to six services", async () => {
+    // The standards come from the memo of published figures: computed by the first
+    // read after a change, then kept. Its version read (at most once a second, shared
+    // by every render) is left out of the count; the page's own statements are not.
+    const own = (c: CountingClient) => c.statements.filter((sql) => !sql.includes('"PublicDataVersion"'));
+    const counts: Record<string, number> = {};
+    for (const size of ["small", "large"] as const) {
+      const client = clients[size];
+      const slugs = (await client.db.service.findMany({ select: { slug: true }, orderBy: { slug: "asc" }, take: 6 })).map((s) => s.slug);
+      await compareServices(slugs, client.db);
+      await client.reset();
+      const compared = await compareServices(slugs, client.db);
+      expect(compared.services).toHaveLength(6);
+      expect(compared.services.some((s) => s.standards && Object.keys(s.standards.ratings).length > 0)).toBe(true);
+      counts[size] = own(client).length;
+    }
+    expect(counts.small).toBeLessThanOrEqual(BUDGET);
+    expect(counts.large).toBe(counts.small);
+  });
 
   it("/api/v1/inspections: one statement, whatever the filters, page or size", async () => {
     const plain = await statementsOf("inspections page 1", (c) => apiInspections({}, 1, 100, c.db));
