@@ -3,15 +3,14 @@
 // the standard pages each take at most three, and the same number on a small
 // dataset and on one thirty times larger.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seed } from "../db/seed";
-import { createTestDatabase, type TestDatabase } from "../db/test-database";
+import type { TestDatabase } from "../db/test-database";
 import { countingClient, type CountingClient } from "../db/testing/statement-count";
-import { generateSynthetic } from "../synthetic/generate";
 import { apiInspections, apiService, apiStandards } from "./api";
 import { compareServices } from "./compare";
 import { heatmapFigures, heatmapPacked, heatmapView } from "./heatmap";
 import { DEFAULT_HEATMAP_PARAMS } from "./heatmap-filters";
 import type { AreaFilters } from "./national-filters";
+import { realDatabase, syntheticDatabase } from "./national-test-support";
 import { LISTED_WHOLE_UP_TO, SERVICES_PER_BAND, standardBand, standardView } from "./standards";
 
 const BUDGET = 3;
@@ -26,9 +25,10 @@ describe("statements per page, small and large synthetic datasets", () => {
   const clients = {} as Sizes;
 
   beforeAll(async () => {
-    [small, large] = await Promise.all([createTestDatabase(), createTestDatabase()]);
-    await generateSynthetic(small.db, { services: 40, inspectionsPerService: 2, seed: 3 });
-    await generateSynthetic(large.db, { services: 1_200, inspectionsPerService: 3, seed: 3 });
+    [small, large] = await Promise.all([
+      syntheticDatabase({ services: 40, inspectionsPerService: 2, seed: 3 }),
+      syntheticDatabase({ services: 1_200, inspectionsPerService: 3, seed: 3 }),
+    ]);
     await large.db.$executeRawUnsafe("analyze");
     clients.small = countingClient(small.url);
     clients.large = countingClient(large.url);
@@ -171,8 +171,7 @@ describe("statements per page, small and large synthetic datasets", () => {
 describe("band sizes on the real dataset", () => {
   let test: TestDatabase;
   beforeAll(async () => {
-    test = await createTestDatabase();
-    await seed(test.db);
+    test = await realDatabase();
   }, 120_000);
   afterAll(async () => {
     await test?.drop();
