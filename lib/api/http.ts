@@ -3,6 +3,7 @@
 // attribution in a header of every response (and in every JSON body's meta).
 import { createHash } from "node:crypto";
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE_DETAIL, UNAVAILABLE_MESSAGE } from "../db/health";
+import { etagMatches } from "./etag";
 import { ATTRIBUTION, LICENCE_META, LICENCE_URL } from "./licence";
 import { clipped, describeProblems, type ParameterProblem } from "./parameters";
 
@@ -50,14 +51,6 @@ function etagOf(body: string, contentType: string): string {
   return `"${createHash("sha256").update(contentType).update("\n").update(body).digest("base64url").slice(0, 32)}"`;
 }
 
-function matches(ifNoneMatch: string | null, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  return ifNoneMatch.split(",").some((tag) => {
-    const t = tag.trim();
-    return t === "*" || t === etag || t === `W/${etag}`;
-  });
-}
-
 /** A 200 with ETag and Cache-Control, or a 304 when the client's copy is current. */
 function cacheable(request: Request, body: string, contentType: string, extra: Record<string, string> = {}): Response {
   const etag = etagOf(body, contentType);
@@ -65,7 +58,7 @@ function cacheable(request: Request, body: string, contentType: string, extra: R
   headers.set("ETag", etag);
   headers.set("Cache-Control", CACHE_CONTROL);
   for (const [k, v] of Object.entries(extra)) headers.set(k, v);
-  if (matches(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
+  if (etagMatches(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
   headers.set("Content-Type", contentType);
   return new Response(request.method === "HEAD" ? null : body, { status: 200, headers });
 }

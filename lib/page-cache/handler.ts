@@ -10,6 +10,7 @@ import type { TLSSocket } from "node:tls";
 import { gzipSync } from "node:zlib";
 import type { DataVersionSource } from "./data-version";
 import { cacheKey, kindOfKey, renderFailed, unstorableReason } from "./rules";
+import { etagMatches } from "../api/etag";
 import { hashedContentSecurityPolicy, nonceOfPolicy } from "../security/headers";
 import { shareablePage } from "./stored-page";
 import type { PageStore, StoredResponse } from "./store";
@@ -64,16 +65,9 @@ function acceptsGzip(header: string | undefined): boolean {
   return answer;
 }
 
-function etagMatches(ifNoneMatch: string, etag: string): boolean {
-  return ifNoneMatch.split(",").some((tag) => {
-    const t = tag.trim();
-    return t === "*" || t === etag || t === `W/${etag}`;
-  });
-}
-
 function send(entry: ServedResponse, req: IncomingMessage, res: ServerResponse): void {
   const ifNoneMatch = req.headers["if-none-match"];
-  if (ifNoneMatch !== undefined && entry.etag !== null && etagMatches(ifNoneMatch, entry.etag)) {
+  if (entry.etag !== null && etagMatches(ifNoneMatch, entry.etag)) {
     res.writeHead(304, entry.notModifiedHead);
     res.end();
     return;
